@@ -1,0 +1,73 @@
+# mysql: the database behind hashiapp. Its root password never appears in the job: the
+# template reads it from Vault and renders it into secrets/, which only the task can read.
+job "mysql" {
+  datacenters = ["dc1"]
+  type        = "service"
+
+  group "mysql" {
+    count = 1
+
+    network {
+      port "db" {
+        static = 3306
+      }
+    }
+
+    restart {
+      attempts = 3
+      interval = "5m"
+      delay    = "15s"
+      mode     = "fail"
+    }
+
+    task "mysql" {
+      driver = "exec"
+
+      config {
+        command = "mysqld"
+        args    = ["--datadir=${NOMAD_ALLOC_DIR}/data", "--port=${NOMAD_PORT_db}"]
+      }
+
+      vault {
+        policies = ["mysql"]
+      }
+
+      # Client credentials for health checks and admin shells; re-rendered (and the task
+      # restarted) whenever the secret changes in Vault.
+      template {
+        data        = <<EOT
+[client]
+user = root
+{{ with secret "secret/data/mysql" }}password = {{ .Data.data.root_password }}{{ end }}
+EOT
+        destination = "secrets/my.cnf"
+        change_mode = "restart"
+        perms       = "0600"
+      }
+
+      template {
+        data        = <<-EOT
+          MYSQL_ROOT_PASSWORD={{ with secret "secret/data/mysql" }}{{ .Data.data.root_password }}{{ end }}
+          EOT
+        destination = "secrets/mysql.env"
+        env         = true
+      }
+
+      resources {
+        cpu    = 500
+        memory = 512
+      }
+
+      service {
+        name = "mysql"
+        port = "db"
+
+        check {
+          type     = "tcp"
+          interval = "10s"
+          timeout  = "2s"
+        }
+      }
+    }
+  }
+}
