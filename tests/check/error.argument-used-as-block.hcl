@@ -1,0 +1,5 @@
+job "web" {
+  datacenters {
+    name = "dc1"
+  }
+}

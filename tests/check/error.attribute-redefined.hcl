@@ -1,0 +1,5 @@
+job "web" {
+  priority = 50
+  type     = "service"
+  priority = 60
+}

@@ -1,0 +1,16 @@
+job "web" {
+  group "app" {
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+      resources {
+        cpu = 100
+      }
+      resources {
+        memory = 256
+      }
+    }
+  }
+}

@@ -1,0 +1,7 @@
+job "web" {
+  type = "batch"
+}
+
+job "worker" {
+  type = "batch"
+}

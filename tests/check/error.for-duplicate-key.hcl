@@ -1,0 +1,3 @@
+job "web" {
+  meta = { for k in ["a", "a"] : k => "v" }
+}

@@ -1,0 +1,3 @@
+job "web" {
+  datacenters = [for d in 5 : d]
+}

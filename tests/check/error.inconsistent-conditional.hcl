@@ -1,0 +1,3 @@
+job "web" {
+  datacenters = true ? ["dc1"] : "dc2"
+}

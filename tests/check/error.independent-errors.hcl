@@ -1,0 +1,7 @@
+job "web" {
+  priority = 50 50
+  group "app" {
+    count = 
+  }
+  type = "service" ]
+}

@@ -1,0 +1,3 @@
+job 12 {
+  type = "batch"
+}

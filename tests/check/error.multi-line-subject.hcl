@@ -1,0 +1,6 @@
+job "web" {
+  datacenters = true ? [
+    "dc1",
+    "dc2",
+  ] : "dc3"
+}

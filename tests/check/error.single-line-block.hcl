@@ -1,0 +1,1 @@
+job "web" { type = "batch" priority = 50 }

@@ -1,0 +1,7 @@
+job "web" {
+  group "app" {
+    count = 2
+
+    task "server" {
+      driver = "docker"
+    }

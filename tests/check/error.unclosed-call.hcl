@@ -1,0 +1,3 @@
+job "web" {
+  priority = max(50, 60
+}

@@ -1,0 +1,11 @@
+job "web" {
+  group "app" {
+    task "t" {
+      config {
+        args = [
+          "-port", "8080",
+          "-verbose"
+      }
+    }
+  }
+}

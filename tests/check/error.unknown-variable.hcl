@@ -1,0 +1,7 @@
+variable "region" {
+  default = "eu"
+}
+
+job "web" {
+  region = var.regoin
+}

@@ -1,0 +1,5 @@
+job "web" {
+  grup "app" {
+    count = 1
+  }
+}

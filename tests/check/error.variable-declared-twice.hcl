@@ -1,0 +1,11 @@
+variable "image" {
+  default = "a"
+}
+
+variable "image" {
+  default = "b"
+}
+
+job "web" {
+  type = "batch"
+}

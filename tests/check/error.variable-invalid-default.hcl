@@ -1,0 +1,8 @@
+variable "replicas" {
+  type    = number
+  default = "many"
+}
+
+job "web" {
+  type = "batch"
+}

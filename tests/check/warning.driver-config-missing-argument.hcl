@@ -1,0 +1,10 @@
+job "web" {
+  group "app" {
+    task "server" {
+      driver = "docker"
+      config {
+        ports = ["http"]
+      }
+    }
+  }
+}
