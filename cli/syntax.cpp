@@ -86,7 +86,7 @@ int run_syntax(const SyntaxOptions& o) {
 void setup_syntax(CLI::App& app) {
     auto opts = std::make_shared<SyntaxOptions>();
     CLI::App* cmd = app.add_subcommand("syntax", "Parse files and report syntax errors (--json: print the syntax tree)");
-    cmd->description(syntax_help);
+    cmd->footer(syntax_help);
     cmd->add_option("FILE", opts->files, "HCL files to parse; - reads standard input")->required();
     auto* json = cmd->add_flag("--json", opts->json, "Print the canonical syntax JSON of the one FILE to standard output");
     cmd->add_flag("--ranges", opts->ranges, "With --json: add \"range\": \"LINE:COL-LINE:COL\" to attributes and blocks")->needs(json);

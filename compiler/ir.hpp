@@ -351,9 +351,12 @@ struct Job {
     std::string consul_namespace, vault_namespace;
 };
 
-/// Where IR values came from: JSON-pointer-like paths into the IR JSON ("/groups/0/count",
-/// "/groups/0/tasks/1") mapped to the source range of the attribute's expression or of the
-/// block's header. Validation reports at these ranges.
+/// Where IR values came from: JSON-pointer-like paths into the IR JSON's "job" object
+/// ("/groups/0/count", "/groups/0/tasks/1/resources/memory_mb") mapped to the source range of
+/// the attribute's expression, or of the block's header (type and labels) for a block path.
+/// Ports are keyed by label ("/groups/0/networks/0/ports/http"), volumes and task scaling
+/// policies by name. Values inherited from elsewhere (a job-level update merged into a group)
+/// point at the block they came from. Validation reports at these ranges.
 struct SourceMap {
     const SourceFile* file = nullptr;
     std::unordered_map<std::string, Range> ranges;

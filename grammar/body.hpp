@@ -18,6 +18,11 @@ struct recover {
     static bool match(Input& in, State& st) {
         const auto saved = st.mark();
         const std::uint32_t begin = st.off(in.current());
+        struct Restore {
+            State& s;
+            std::uint32_t outer;
+            ~Restore() { s.item_begin = outer; }
+        } restore{st, st.item_begin};
         st.item_begin = begin;
         st.recovering = false;  // a new item is independent of earlier errors
         try {

@@ -42,9 +42,8 @@ nlohmann::json scaling_policies(Body& body) {
         seen[name] = blk;
         Body s = block_body(body.b, *blk, body.path("scaling_policies/" + name));
         nlohmann::json p = {{"type", name == "cpu" ? "vertical_cpu" : "vertical_mem"}, {"enabled", true}};
-        s.get("min", p["min"]);
-        s.get("max", p["max"]);
-        s.get("enabled", p["enabled"]);
+        for (const char* key : {"min", "max", "enabled"})
+            if (nlohmann::json v; s.get(key, v)) p[key] = std::move(v);
         if (const auto* policy = s.first("policy"); policy != nullptr && policy->body != nullptr)
             p["policy"] = opaque_json(body.b, *policy->body, s.path("policy"));
         out.push_back(std::move(p));

@@ -60,12 +60,20 @@ json identity(const ir::Identity& i) {
 
 json scaling_policies(const json& policies, const ir::Job& job, const ir::Group& g, const ir::Task& t) {
     if (!policies.is_array() || policies.empty()) return nullptr;
+    // The policies are data kept as written: read them defensively.
+    auto field = [](const json& p, const char* key, const json& fallback) -> json {
+        if (!p.is_object()) return fallback;
+        const auto it = p.find(key);
+        if (it == p.end()) return fallback;
+        return (it->is_number() && fallback.is_number()) || it->type() == fallback.type() ? *it : fallback;
+    };
     json out = json::array();
     for (const auto& p : policies)
-        out.push_back({{"ID", ""}, {"Namespace", ""}, {"Type", p.value("type", "")},
+        out.push_back({{"ID", ""}, {"Namespace", ""}, {"Type", field(p, "type", "")},
                        {"Target", {{"Namespace", job.namespace_}, {"Job", job.id}, {"Group", g.name}, {"Task", t.name}}},
-                       {"Min", p.value("min", 0)}, {"Max", p.value("max", 0)}, {"Policy", p.value("policy", json())},
-                       {"Enabled", p.value("enabled", true)}, {"CreateIndex", 0}, {"ModifyIndex", 0}});
+                       {"Min", field(p, "min", 0)}, {"Max", field(p, "max", 0)},
+                       {"Policy", p.is_object() && p.contains("policy") ? p.at("policy") : json(nullptr)},
+                       {"Enabled", field(p, "enabled", true)}, {"CreateIndex", 0}, {"ModifyIndex", 0}});
     return out;
 }
 

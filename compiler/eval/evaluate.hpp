@@ -14,7 +14,7 @@ namespace hjob::eval {
 /// The one named evaluation limit: an expression (nested `for`s can multiply sizes) that
 /// needs more node evaluations than this stops with an "Evaluation too complex" error
 /// instead of running for minutes. HCL has no such limit; real job files use thousands.
-inline constexpr std::size_t max_evaluation_steps = 5'000'000;
+inline constexpr std::size_t max_evaluation_steps = 1'000'000;
 
 /// The value of `expr` from `file`'s tree in scope `ctx`; nullptr is HCL's nil context.
 /// Errors are appended to `diags` and never thrown; the value is then cty.DynamicVal or

@@ -121,6 +121,10 @@ TEST_CASE("check exit status: 0 clean, 1 errors, 2 usage and I/O") {
     CHECK(sh("check '" + ok.string() + "'").out.empty());  // silence when clean
     CHECK(sh("check '" + bad.string() + "'").status == 1);
     CHECK(sh("check --werror '" + ok.string() + "'").status == 0);
+    const fs::path warned = cases / "warning.constraint-ignored-shortcut.hcl";
+    CHECK(sh("check '" + warned.string() + "'").status == 0);  // warnings alone pass
+    CHECK(sh("check --werror '" + warned.string() + "'").status == 1);
+    CHECK(sh("check --werror --format json '" + warned.string() + "'").out.find("\"warning_count\": 1") != std::string::npos);
     CHECK(sh("check '" + ok.string() + "' /nonexistent/job.hcl").status == 2);
     CHECK(sh("check --format xml '" + ok.string() + "'").status == 2);
     CHECK(sh("check --color sometimes '" + ok.string() + "'").status == 2);

@@ -2,6 +2,7 @@
 // per expression, expectations produced by hclsyntax itself (see eval_table.hpp).
 #include <catch2/catch.hpp>
 
+#include "compiler/eval/type_expr.hpp"
 #include "eval_table.hpp"
 
 using hjob::test::EvalRow;
@@ -182,4 +183,26 @@ TEST_CASE("hostile nested for expressions stop at the evaluation limit") {
     const auto got = hjob::test::evaluate_row(expr.c_str(), nullptr);
     REQUIRE(got.parsed);
     CHECK(got.error.rfind("Evaluation too complex: ", 0) == 0);
+}
+
+TEST_CASE("type constraints read as typeexpr reads them") {
+    const auto read = [](const std::string& src, std::string& error) -> std::string {
+        const hjob::SourceFile file("t.hcl", "x = " + src + "\n");
+        const auto tree = hjob::syntax::parse_config(file);
+        REQUIRE(tree.body->attributes.size() == 1);
+        hjob::Diagnostics diags;
+        const auto t = hjob::eval::type_constraint(*tree.body->attributes[0].expr, file, diags);
+        error = diags.empty() ? "" : diags[0].detail;
+        return t ? t->type_string() : "-";
+    };
+    std::string err;
+    CHECK(read("object({a = list(string), b = optional(number)})", err) == "object({a=list(string),b=number})");
+    CHECK(read("map(any)", err) == "map(any)");
+    CHECK(read("tuple([set(bool), string])", err) == "tuple([set(bool),string])");
+    CHECK(read("object({\"a\" = string})", err) == "-");
+    CHECK(err == "Object constructor map keys must be attribute names.");
+    CHECK(read("string(1)", err) == "-");
+    CHECK(err == "Primitive type keyword \"string\" does not expect arguments.");
+    CHECK(read("foo", err) == "-");
+    CHECK(err == "The keyword \"foo\" is not a valid type specification.");
 }

@@ -152,3 +152,20 @@ TEST_CASE("Nomad API JSON: PascalCase, nanoseconds, nulls for empty collections"
     CHECK(t["Identity"]["Audience"] == nlohmann::json::array({"nomadproject.io"}));
     CHECK(t["Constraints"].is_null());
 }
+
+TEST_CASE("task-level scaling policies survive a round trip and emit", "[ir][nomad]") {
+    auto c = compile("job \"j\" {\n  group \"g\" {\n    task \"t\" {\n      driver = \"exec\"\n"
+                     "      scaling \"cpu\" {\n        policy { cooldown = \"1m\" }\n      }\n"
+                     "      scaling \"mem\" {\n        max = 512\n      }\n    }\n  }\n}\n");
+    INFO(Catch::Detail::stringify(c->messages()));
+    REQUIRE(c->result.diagnostics.empty());
+    const auto back = ir::from_json(nlohmann::json::parse(ir::to_json(c->job()).dump()));
+    REQUIRE(back);
+    const auto policies = hjob::to_nomad_json(*back)["Job"]["TaskGroups"][0]["Tasks"][0]["ScalingPolicies"];
+    REQUIRE(policies.size() == 2);
+    CHECK(policies[0]["Type"] == "vertical_cpu");
+    CHECK(policies[0]["Max"] == 0);
+    CHECK(policies[0]["Policy"]["cooldown"] == "1m");
+    CHECK(policies[1]["Max"] == 512);
+    CHECK(policies[1]["Target"]["Task"] == "t");
+}

@@ -58,3 +58,9 @@ TEST_CASE("csvdecode") {
         {R"(csvdecode("a\nx\"y\n"))", nullptr, "bare \" in non-quoted-field"},
     });
 }
+
+TEST_CASE("hostile nesting in decoded text is an error, not a stack overflow") {
+    const std::string deep(100000, '[');
+    CHECK_THAT(hjob::testing::eval_expr("jsondecode(\"" + deep + "\")").error, Catch::Contains("exceeded max depth"));
+    CHECK_THAT(hjob::testing::eval_expr("yamldecode(\"" + deep + "\")").error, Catch::Contains("nesting too deep"));
+}
