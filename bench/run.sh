@@ -44,3 +44,21 @@ job=$shared/peers/testdata/hashiapp.nomad.hcl
 cmds=("$build/hjob syntax $job")
 [[ -n $hclref ]] && cmds+=("$hclref parse $job")
 hyperfine -N --warmup 20 --runs 200 "${cmds[@]}"
+
+echo
+echo "== hyperfine (whole process, typical job): hjob check (parse, evaluate, bind, validate) against hclref parse"
+cmds=("$build/hjob check $job")
+[[ -n $hclref ]] && cmds+=("$hclref parse $job")
+hyperfine -N --warmup 20 --runs 200 "${cmds[@]}"
+
+echo
+echo "== full check throughput on the 10 MB job (whole process) against hclref bench parse (in-process)"
+hyperfine -N --warmup 1 --runs 5 --export-json "$tmp/check10m.json" "$build/hjob check $tmp/10m.hcl" >/dev/null
+check_s=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$tmp/check10m.json")
+bytes=$(wc -c <"$tmp/10m.hcl")
+check_mbs=$(python3 -c "print(f'{$bytes / $check_s / 1e6:.2f}')")
+echo "hjob check: $bytes bytes in ${check_s}s (median of 5): $check_mbs MB/s"
+if [[ -n $hclref ]]; then
+  ref_mbs=$("$hclref" bench "$tmp/10m.hcl" 2 parse | sed -n 's/.*MB\/s=\([0-9.]*\).*/\1/p')
+  echo "hclref parse: $ref_mbs MB/s; ratio hjob check / hclref parse: $(python3 -c "print(f'{$check_mbs / $ref_mbs:.1f}x')")"
+fi

@@ -208,6 +208,13 @@ std::optional<Number> Number::parse(std::string_view s, std::uint32_t prec) {
 
 std::string Number::text() const {
     if (is_inf()) return neg_ ? "-Inf" : "+Inf";
+    // An integer held exactly (its bits within the precision, so no shorter decimal rounds
+    // back to it) prints as itself: the common case, and the big-number path is 100x slower.
+    if (form_ == Form::finite && is_integer()) {
+        const std::int64_t bits = exp_ + static_cast<std::int64_t>(mant_.bit_len());
+        if (bits <= 63 && bits <= static_cast<std::int64_t>(prec_))
+            if (const auto v = to_int64()) return std::to_string(*v);
+    }
     Decimal d = exact_decimal(*this);
     round_shortest(d, *this);
     return format_f(*this, d, std::max<std::int64_t>(d.size() - d.exp, 0));
