@@ -165,6 +165,11 @@ TEST_CASE("check: colour on a terminal, never with NO_COLOR, always with --color
         WARN("script(1) not installed: colour on a terminal not checked");
         return;
     }
+    // A chroot or container without /dev/pts has no pseudo-terminals to give.
+    if (shell("script -qec true /dev/null").status != 0) {
+        WARN("no pseudo-terminal available (script(1) failed): colour on a terminal not checked");
+        return;
+    }
     // script(1) gives hjob a pseudo-terminal as standard output.
     auto on_tty = [&](const std::string& env) {
         return shell(env + " script -qec \"'" + hjob + "' check '" + file + "'\" /dev/null").out;
