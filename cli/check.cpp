@@ -12,9 +12,11 @@
 #include <set>
 #include <tuple>
 
+#include "check_file.hpp"
 #include "check_hcl1.hpp"
 #include "commands.hpp"
 #include "compiler/bind/bind.hpp"
+#include "compiler/validate/validate.hpp"
 #include "compiler/eval/variables.hpp"
 #include "compiler/render/color.hpp"
 #include "compiler/render/render.hpp"
@@ -41,14 +43,6 @@ struct CheckOptions {
 
 constexpr const char* version = "0.1.0";  // kept in step with project(hjob VERSION ...)
 
-/// What the diagnostics of one file point into, kept alive until they are rendered: the
-/// file, and the scope whose var files and -var values diagnostics may quote.
-struct Checked {
-    std::unique_ptr<SourceFile> file;
-    std::unique_ptr<eval::RootScope> scope;
-    Diagnostics diagnostics;
-};
-
 // The file's own diagnostics in source order, then those about other sources (var files,
 // -var values) in the order they were found.
 void sort_by_position(Diagnostics& ds, const SourceFile& file) {
@@ -58,6 +52,8 @@ void sort_by_position(Diagnostics& ds, const SourceFile& file) {
     };
     std::stable_sort(ds.begin(), ds.end(), [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
 }
+
+}  // namespace
 
 /// Parses `c.file`; a file that does not parse stops there (an HCL1 file's cascade replaced by
 /// its one diagnostic), as Nomad evaluates nothing then. Otherwise variables and locals are
@@ -79,11 +75,13 @@ void check_file(Checked& c, const eval::VariableInputs& inputs) {
         c.scope = std::make_unique<eval::RootScope>(eval::build_root_scope(tree, inputs, functions, c.diagnostics));
         bind::CompileOptions co;
         co.context = &c.scope->context;
-        auto result = bind::compile_job(tree, co);
+        auto result = validate::compile_and_validate(tree, co, &c.diagnostics);
         for (auto& d : result.diagnostics) c.diagnostics.push_back(std::move(d));
     }
     sort_by_position(c.diagnostics, file);
 }
+
+namespace {
 
 // `--var NAME=VALUE`: NAME must be an HCL identifier.
 bool valid_var(const std::string& v) {
@@ -182,7 +180,10 @@ int run_check(const CheckOptions& opt) {
     CheckRun run(opt);
     if (!run.check_usage()) return exit_usage;
     std::vector<std::string> errors;
-    const auto inputs = collect_inputs(opt.paths, true, errors);
+    auto inputs = collect_inputs(opt.paths, true, errors);
+    // A directory's *.vars.hcl files hold variable values (the var-file convention `hjob lsp`
+    // reads), not jobs: checked as jobs they would only report "Unsupported argument".
+    std::erase_if(inputs, [](const FmtInput& in) { return in.from_directory && in.path.ends_with(".vars.hcl"); });
     for (const auto& e : errors) run.report_io(e);
     if (inputs.empty() && errors.empty()) run.report_io("no job files (*.hcl, *.nomad, *.job) under the given paths");
     for (const auto& input : inputs) run.check_one(input);
@@ -229,7 +230,7 @@ void setup_check(CLI::App& app) {
     cmd->footer(check_help);
     cmd->add_option("PATH", opt->paths,
                     "Files or directories to check (directories: their *.hcl, *.nomad, *.nomad.hcl and *.job files, "
-                    "recursively); `-` or none reads standard input");
+                    "recursively, except *.vars.hcl variable files); `-` or none reads standard input");
     cmd->add_option("--var", opt->vars, "Set the variable NAME to VALUE (NAME=VALUE; repeatable)")
         ->type_name("NAME=VALUE")
         ->allow_extra_args(false);  // one value per --var, so that PATHs after it stay PATHs

@@ -27,4 +27,27 @@ void setup_check(CLI::App& app);
 /// `hjob inspect FILE [--format ir|nomad]`: the compiled job as JSON (hjob IR or Nomad API).
 void setup_inspect(CLI::App& app);
 
+/// `hjob lsp`: the language server (LSP over standard input and output) for editors.
+void setup_lsp(CLI::App& app);
+
+// The state commands (runtime/state): exit 0 success, 1 error; `plan --detailed-exitcode`
+// exits 2 when the plan has changes.
+
+/// `hjob plan FILE`: the diff and scheduler dry-run against the state; --out saves it.
+void setup_plan(CLI::App& app);
+/// `hjob apply FILE|PLANFILE`: commit a job version, its allocations and deployment.
+void setup_apply(CLI::App& app);
+/// `hjob status [JOB]`: the jobs, or one job with its allocations.
+void setup_status(CLI::App& app);
+/// `hjob history JOB [-p]`: the versions of a job with their diffs.
+void setup_history(CLI::App& app);
+/// `hjob revert JOB VERSION`: an earlier spec as a new version.
+void setup_revert(CLI::App& app);
+/// `hjob stop JOB [--purge]`: stop the allocations of a job, or delete the job.
+void setup_stop(CLI::App& app);
+/// `hjob node list|status|register|remove|drain|eligibility`.
+void setup_node(CLI::App& app);
+/// `hjob force-unlock ID`: remove a state lock.
+void setup_force_unlock(CLI::App& app);
+
 }  // namespace hjob::cli

@@ -45,7 +45,7 @@ void add_directory(const fs::path& dir, bool recursive, std::vector<FmtInput>& o
     }
     if (ec) errors.push_back(dir.string() + ": " + ec.message());
     std::sort(found.begin(), found.end());
-    for (auto& f : found) out.push_back(FmtInput{std::move(f), false});
+    for (auto& f : found) out.push_back(FmtInput{std::move(f), false, true});
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ namespace hjob::cli {
 struct FmtInput {
     std::string path;
     bool is_stdin = false;
+    bool from_directory = false;  ///< found by walking a directory, not named on the command line
 };
 
 /// Expands `paths` into inputs: "-" is standard input, a file is itself (any name), a

@@ -5,16 +5,19 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "commands.hpp"
 #include "compiler/bind/bind.hpp"
+#include "compiler/validate/validate.hpp"
 #include "compiler/emit_nomad_json.hpp"
 #include "compiler/render/render.hpp"
 #include "fmt_files.hpp"
 #include "grammar/parser.hpp"
 #include "inspect_context.hpp"
+#include "status_inspect.hpp"
 
 namespace hjob::cli {
 
@@ -25,6 +28,7 @@ struct InspectOptions {
     std::string format = "ir";
     std::vector<std::string> vars;
     std::vector<std::string> var_files;
+    std::string data_dir;
 };
 
 void print_diagnostics(const Diagnostics& diags, const SourceFile& file) {
@@ -37,6 +41,8 @@ void print_diagnostics(const Diagnostics& diags, const SourceFile& file) {
 }
 
 int run_inspect(const InspectOptions& opt) {
+    // Not a file: the stored job of that name (`hjob inspect JOB`).
+    if (opt.path != "-" && !std::filesystem::exists(opt.path)) return inspect_stored_job(opt.path, opt.data_dir, opt.format);
     std::string error;
     auto text = read_input(FmtInput{opt.path, opt.path == "-"}, error);
     if (!text) {
@@ -57,7 +63,7 @@ int run_inspect(const InspectOptions& opt) {
         return exit_usage;
     }
     for (auto& d : context.diagnostics()) diags.push_back(std::move(d));
-    auto result = bind::compile_job(tree, bind::CompileOptions{&context.scope()});
+    auto result = validate::compile_and_validate(tree, bind::CompileOptions{&context.scope()}, &diags);
     for (auto& d : result.diagnostics) diags.push_back(std::move(d));
     print_diagnostics(diags, file);
     if (has_errors(diags) || !result.job) return exit_findings;
@@ -93,12 +99,14 @@ void setup_inspect(CLI::App& app) {
     auto opt = std::make_shared<InspectOptions>();
     auto* cmd = app.add_subcommand("inspect", "Print the compiled job as JSON (hjob IR or Nomad API form)");
     cmd->footer(inspect_help);
-    cmd->add_option("FILE", opt->path, "The job file; `-` reads standard input")->required();
+    cmd->add_option("FILE", opt->path, "The job file; `-` reads standard input; or the id of a job in the state")
+        ->required();
     cmd->add_option("-f,--format", opt->format, "Output: ir (default, hjob's IR) or nomad (Nomad API JSON)")
         ->check(CLI::IsMember({"ir", "nomad"}));
     cmd->add_option("--var", opt->vars, "Set the variable NAME to VALUE (NAME=VALUE; repeatable)")->type_name("NAME=VALUE");
     cmd->add_option("--var-file", opt->var_files, "Read variable values from FILE, HCL or JSON (repeatable)")
         ->type_name("FILE");
+    cmd->add_option("--data-dir", opt->data_dir, "The state to look a job id up in (see hjob plan)")->type_name("DIR");
     cmd->callback([opt] {
         if (const int code = run_inspect(*opt); code != exit_ok) throw CLI::RuntimeError(code);
     });

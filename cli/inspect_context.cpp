@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "compiler/bind/runtime_refs.hpp"
 #include "compiler/eval/evaluate.hpp"
 #include "compiler/eval/type_expr.hpp"
 #include "fmt_files.hpp"
@@ -109,7 +110,10 @@ void InspectContext::evaluate_locals(const syntax::SyntaxTree& tree) {
         Diagnostics last;
         for (const auto* a : pending) {
             Diagnostics ds;
-            cty::Value v = eval::evaluate(*a->expr, file_, &locals_, ds);
+            // Runtime references (${NOMAD_ALLOC_ID}, ${attr.kernel.name}) stay text, as in jobspec2.
+            eval::EvalContext scope(&locals_);
+            bind::detail::add_runtime_references(*a->expr, file_, scope);
+            cty::Value v = eval::evaluate(*a->expr, file_, &scope, ds);
             if (has_errors(ds)) {
                 again.push_back(a);
                 last.insert(last.end(), ds.begin(), ds.end());

@@ -29,6 +29,15 @@ int main(int argc, char** argv) {
     hjob::cli::setup_fmt(app);
     hjob::cli::setup_check(app);
     hjob::cli::setup_inspect(app);
+    hjob::cli::setup_lsp(app);
+    hjob::cli::setup_plan(app);
+    hjob::cli::setup_apply(app);
+    hjob::cli::setup_status(app);
+    hjob::cli::setup_history(app);
+    hjob::cli::setup_revert(app);
+    hjob::cli::setup_stop(app);
+    hjob::cli::setup_node(app);
+    hjob::cli::setup_force_unlock(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

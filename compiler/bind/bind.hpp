@@ -35,8 +35,9 @@ CompileResult compile_job(const syntax::SyntaxTree& tree, const CompileOptions& 
 /// dots, which HCL does not accept as argument names) the hint to use map syntax.
 void hint_map_syntax(const syntax::SyntaxTree& tree, Diagnostics& parse_diagnostics);
 
-/// Whether a reference root is filled in by Nomad at runtime (NOMAD_*, node, attr, meta,
-/// env, device, secret, and upper-case task environment names) and so stays as "${...}".
+/// Whether a reference root is a known runtime name (NOMAD_*, node, attr, meta, env, device,
+/// secret, and upper-case task environment names). Any other unknown root stays "${...}" too,
+/// as in Nomad, but the binder warns about it (bind/unknown-runtime-root).
 bool is_runtime_root(std::string_view root);
 
 }  // namespace hjob::bind

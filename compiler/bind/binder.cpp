@@ -14,7 +14,7 @@ const eval::EvalContext* Binder::scope_of(const syntax::Body& body) const {
 
 cty::Value Binder::evaluate_in(const syntax::Expr& e, const eval::EvalContext* parent) {
     eval::EvalContext scope(parent);
-    const bool runtime = add_runtime_references(e, file_, scope);
+    const bool runtime = add_runtime_references(e, file_, scope, &diags_);
     return eval::evaluate(e, file_, runtime ? &scope : parent, diags_);
 }
 

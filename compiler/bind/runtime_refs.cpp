@@ -1,7 +1,11 @@
 // Finds the runtime references of an expression and defines their roots (see runtime_refs.hpp).
 #include "runtime_refs.hpp"
 
+#include <algorithm>
 #include <map>
+#include <vector>
+
+#include "values.hpp"
 
 #include "bind.hpp"
 
@@ -12,8 +16,8 @@ bool is_runtime_root(std::string_view root) {
     for (std::string_view known : {"node", "attr", "meta", "env", "device", "secret"})
         if (root == known) return true;
     // Upper-case names are task environment variables (CSI_ENDPOINT, PATH): Nomad leaves
-    // them for the client too. Lower-case unknown roots stay errors: they are usually typos
-    // of var or local.
+    // them for the client too. Other roots are kept as well (jobspec2 keeps any unknown
+    // root), but with a warning: they are usually typos of var or local.
     bool upper = false;
     for (char c : root) {
         if (c >= 'a' && c <= 'z') return false;
@@ -92,13 +96,25 @@ bool defined_above(const eval::EvalContext* scope, std::string_view name) {
     return false;
 }
 
-void collect(const Expr* e, const SourceFile& file, const eval::EvalContext* parent, std::map<std::string, Node>& roots,
-             int depth) {
+/// What one walk of an expression finds: the runtime roots to define, and the traversals
+/// whose root is no known runtime name (kept as text all the same, as Nomad does, but warned).
+struct Found {
+    std::map<std::string, Node> roots;
+    std::vector<const ScopeTraversalExpr*> unknown;
+    std::vector<std::string_view> bound;  ///< names of the enclosing for-expressions' iterators
+};
+
+bool is_bound(const Found& found, std::string_view name) {
+    return std::find(found.bound.begin(), found.bound.end(), name) != found.bound.end();
+}
+
+void collect(const Expr* e, const SourceFile& file, const eval::EvalContext* parent, Found& found, int depth) {
     if (e == nullptr || depth > 512) return;
     if (e->kind == ExprKind::ScopeTraversal) {
         const auto& t = static_cast<const ScopeTraversalExpr&>(*e);
-        if (!is_runtime_root(t.root) || defined_above(parent, t.root)) return;
-        Node* node = &roots[std::string(t.root)];
+        if (t.root == "var" || t.root == "local" || is_bound(found, t.root) || defined_above(parent, t.root)) return;
+        if (!is_runtime_root(t.root)) found.unknown.push_back(&t);
+        Node* node = &found.roots[std::string(t.root)];
         for (const Step& step : t.steps) {
             if (step.kind == StepKind::attr) node = &node->children[std::string(step.name)];
             else if (step.key && step.key->type == LiteralType::string) node = &node->children[std::string(step.key->text)];
@@ -107,7 +123,32 @@ void collect(const Expr* e, const SourceFile& file, const eval::EvalContext* par
         node->text = "${" + std::string(file.slice(t.range)) + "}";
         return;
     }
-    for_each_child(*e, [&](const Expr* child) { collect(child, file, parent, roots, depth + 1); });
+    if (e->kind == ExprKind::For) {  // the iterators are bound inside, not runtime references
+        const auto& f = static_cast<const ForExpr&>(*e);
+        collect(f.collection, file, parent, found, depth + 1);
+        const std::size_t mark = found.bound.size();
+        if (!f.key_var.empty()) found.bound.push_back(f.key_var);
+        found.bound.push_back(f.value_var);
+        for (const Expr* x : {f.key_expr, f.value_expr, f.condition}) collect(x, file, parent, found, depth + 1);
+        found.bound.resize(mark);
+        return;
+    }
+    for_each_child(*e, [&](const Expr* child) { collect(child, file, parent, found, depth + 1); });
+}
+
+/// Nomad keeps any unknown root as "${...}" (jobspec2's UnknownVariable hook); a lower-case
+/// one is more often a typo of var.x or local.x than a task environment name, so say so.
+void warn_unknown(const ScopeTraversalExpr& t, const SourceFile& file, Diagnostics& diags) {
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.code = "bind/unknown-runtime-root";
+    d.summary = "Unknown variable kept for the runtime";
+    d.detail = "There is no variable named " + go_quote(t.root) + ", so Nomad keeps \"${" + std::string(file.slice(t.range)) +
+               "}\" as text for the client to interpolate when the task starts; the client leaves it unchanged unless the "
+               "task environment has that name. Use var." + std::string(t.root) + " or local." + std::string(t.root) +
+               " for a value of this file, or node, attr, meta or env for a node's.";
+    d.subject = SourceRange{&file, t.root_range};
+    diags.push_back(std::move(d));
 }
 
 cty::Value to_value(const Node& n) {
@@ -119,11 +160,13 @@ cty::Value to_value(const Node& n) {
 
 }  // namespace
 
-bool add_runtime_references(const syntax::Expr& expr, const SourceFile& file, eval::EvalContext& scope) {
-    std::map<std::string, Node> roots;
-    collect(&expr, file, scope.parent(), roots, 0);
-    for (const auto& [name, node] : roots) scope.set_variable(name, to_value(node));
-    return !roots.empty();
+bool add_runtime_references(const syntax::Expr& expr, const SourceFile& file, eval::EvalContext& scope, Diagnostics* diags) {
+    Found found;
+    collect(&expr, file, scope.parent(), found, 0);
+    for (const auto& [name, node] : found.roots) scope.set_variable(name, to_value(node));
+    if (diags != nullptr)
+        for (const ScopeTraversalExpr* t : found.unknown) warn_unknown(*t, file, *diags);
+    return !found.roots.empty();
 }
 
 }  // namespace hjob::bind::detail

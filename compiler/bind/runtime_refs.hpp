@@ -5,14 +5,17 @@
 #pragma once
 
 #include "compiler/eval/context.hpp"
+#include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
 #include "grammar/syntax.hpp"
 
 namespace hjob::bind::detail {
 
-/// Defines in `scope` every runtime root referenced by `expr` (unless an enclosing scope
-/// defines it), so that each traversal evaluates to "${<its source text>}". Returns whether
-/// it defined anything.
-bool add_runtime_references(const syntax::Expr& expr, const SourceFile& file, eval::EvalContext& scope);
+/// Defines in `scope` every runtime root referenced by `expr` (unless an enclosing scope or a
+/// for-expression of `expr` defines it), so that each traversal evaluates to "${<its source
+/// text>}". Roots that are no known runtime name (NOMAD_*, node, attr, ...) are kept too, as
+/// Nomad does, with a warning each in `diags` when given. Returns whether it defined anything.
+bool add_runtime_references(const syntax::Expr& expr, const SourceFile& file, eval::EvalContext& scope,
+                            Diagnostics* diags = nullptr);
 
 }  // namespace hjob::bind::detail

@@ -4,6 +4,7 @@
 #include "compiler/schema/schema.hpp"
 #include "decode.hpp"
 #include "opaque.hpp"
+#include "values.hpp"
 
 namespace hjob::bind::detail {
 
@@ -41,7 +42,14 @@ nlohmann::json scaling_policies(Body& body) {
         }
         seen[name] = blk;
         Body s = block_body(body.b, *blk, body.path("scaling_policies/" + name));
-        nlohmann::json p = {{"type", name == "cpu" ? "vertical_cpu" : "vertical_mem"}, {"enabled", true}};
+        const std::string type = name == "cpu" ? "vertical_cpu" : "vertical_mem";
+        if (std::string written; s.get("type", written) && written != type) {  // jobspec2 decodeTaskScalingPolicies
+            body.b.error("invalid-scaling-type", "Invalid scaling policy type",
+                         "Invalid policy type, expected " + go_quote(type) + " but found " + go_quote(written) + ".",
+                         def_range(*blk));
+            continue;
+        }
+        nlohmann::json p = {{"type", type}, {"enabled", true}};
         for (const char* key : {"min", "max", "enabled"})
             if (nlohmann::json v; s.get(key, v)) p[key] = std::move(v);
         if (const auto* policy = s.first("policy"); policy != nullptr && policy->body != nullptr)

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "compiler/bind/runtime_refs.hpp"
 #include "evaluator.hpp"
 #include "references.hpp"
 #include "variables_impl.hpp"
@@ -106,6 +107,9 @@ private:
         }
         EvalContext ctx(&scope_.context);  // var and the functions come from the root
         ctx.set_variable("local", object());
+        // jobspec2 evaluates locals with the same UnknownVariable hook as the job: a runtime
+        // reference (${NOMAD_ALLOC_ID}, ${attr.kernel.name}) stays text, not an error.
+        bind::detail::add_runtime_references(*l.attr->expr, f_, ctx, &diags_);
         scope_.locals[l.name] = eval::evaluate(*l.attr->expr, f_, &ctx, diags_);
     }
 

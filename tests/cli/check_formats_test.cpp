@@ -151,10 +151,14 @@ TEST_CASE("check: a directory is searched recursively for job files") {
     fs::create_directories(dir / "a" / "b");
     std::ofstream(dir / "a" / "b" / "deep.nomad") << "job \"x\" {\n  priority =\n}\n";
     std::ofstream(dir / "a" / "notes.txt") << "not a job {";
+    std::ofstream(dir / "a" / "prod.vars.hcl") << "image = \"nginx\"\n";  // values, not a job
     const Run r = sh("check --format gnu '" + dir.string() + "'");
     CHECK(r.status == 1);
     CHECK(r.out.find("a/b/deep.nomad:2:") != std::string::npos);
     CHECK(r.out.find("notes.txt") == std::string::npos);
+    CHECK(r.out.find("prod.vars.hcl") == std::string::npos);
+    // Named on the command line, a var file is checked as what it is asked to be: a job.
+    CHECK(sh("check --format gnu '" + (dir / "a" / "prod.vars.hcl").string() + "'").status == 1);
 }
 
 TEST_CASE("check: colour on a terminal, never with NO_COLOR, always with --color always") {

@@ -132,11 +132,15 @@ TEST_CASE("dotted keys in env get the map syntax hint", "[bind][diagnostics]") {
     CHECK(diags[0].detail.find("env = { \"a.b\" = \"value\" }") != std::string::npos);
 }
 
-TEST_CASE("a reference whose root is not a runtime one is an error", "[bind][diagnostics]") {
+// Nomad keeps any unknown root as text (jobspec2's UnknownVariable hook); hjob warns.
+TEST_CASE("a reference whose root is not a runtime one is kept as text, with a warning", "[bind][diagnostics]") {
     auto c = compile(in_group("    task \"t\" {\n      driver = \"exec\"\n      user = \"${usr.name}\"\n    }\n"));
-    const auto* d = c->find("Unknown variable");
+    const auto* d = c->find("Unknown variable kept for the runtime");
     REQUIRE(d != nullptr);
+    CHECK(d->severity == hjob::Severity::warning);
     CHECK(c->where(*d) == "5:17");
+    REQUIRE(c->result.job);
+    CHECK(c->result.job->groups[0].tasks[0].user == "${usr.name}");
 }
 
 TEST_CASE("driver config of known drivers is checked, as warnings", "[bind][diagnostics]") {

@@ -1,0 +1,26 @@
+job "web" {
+  group "app" {
+    update {
+      max_parallel = 1
+    }
+    network {
+      port "http" {}
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+      service {
+        name = "web"
+        port = "http"
+        check {
+          type     = "tcp"
+          port     = "admin"
+          interval = "10s"
+          timeout  = "2s"
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+job "web" {
+  constraint {
+    attribute = "${attr.kernel.name}"
+    operator  = "like"
+    value     = "linux"
+  }
+  group "app" {
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+job "web" {
+  group "app" {
+    max_run_duration = "1h"
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

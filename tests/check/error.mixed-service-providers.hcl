@@ -1,0 +1,35 @@
+job "web" {
+  group "app" {
+    update {
+      max_parallel = 1
+    }
+    network {
+      port "http" {}
+    }
+    service {
+      name     = "a"
+      port     = "http"
+      provider = "nomad"
+      check {
+        type     = "tcp"
+        interval = "10s"
+        timeout  = "2s"
+      }
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+      service {
+        name = "web"
+        port = "http"
+        check {
+          type     = "tcp"
+          interval = "10s"
+          timeout  = "2s"
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+job "web" {
+  group "app" {
+    count = -1
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+job "web" {
+  group "app" {
+    network {
+      port "http" {}
+      port "HTTP" {}
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

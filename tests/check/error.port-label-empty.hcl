@@ -1,0 +1,13 @@
+job "web" {
+  group "app" {
+    network {
+      port "" {}
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

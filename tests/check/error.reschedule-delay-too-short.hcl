@@ -1,0 +1,13 @@
+job "web" {
+  group "app" {
+    reschedule {
+      delay = "1s"
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+job "web" {
+  group "app" {
+    update {
+      max_parallel = 1
+    }
+    network {
+      port "http" {}
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+      service {
+        name = "web_api"
+        port = "http"
+        check {
+          type     = "tcp"
+          interval = "10s"
+          timeout  = "2s"
+        }
+      }
+    }
+  }
+}

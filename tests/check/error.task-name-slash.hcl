@@ -1,0 +1,10 @@
+job "web" {
+  group "app" {
+    task "web/server" {
+      driver = "exec"
+      config {
+        command = "/bin/web/server"
+      }
+    }
+  }
+}

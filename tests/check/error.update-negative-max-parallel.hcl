@@ -1,0 +1,13 @@
+job "web" {
+  group "app" {
+    update {
+      max_parallel = -1
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+job "web" {
+  group "app" {
+    network {
+      port "http" {}
+    }
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+      service {
+        name = "web"
+        port = "http"
+        check {
+          type     = "tcp"
+          interval = "10s"
+          timeout  = "2s"
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+job "web" {
+  group "app" {
+    task "server" {
+      driver = "exec"
+      config {
+        command = "/bin/server"
+      }
+      resources {
+        network {
+          port "http" {}
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,55 @@
+job "web" {
+  datacenters = ["dc1", "dc2"]
+  type        = "service"
+
+  spread {
+    attribute = "${node.datacenter}"
+    target "dc1" {
+      percent = 75
+    }
+    target "dc2" {
+      percent = 25
+    }
+  }
+
+  group "web" {
+    count = 4
+
+    network {
+      port "http" {
+        to = 8080
+      }
+    }
+
+    service {
+      name = "web"
+      port = "http"
+      tags = ["urlprefix-/"]
+
+      check {
+        type     = "http"
+        path     = "/health"
+        interval = "10s"
+        timeout  = "2s"
+      }
+    }
+
+    task "server" {
+      driver = "docker"
+
+      config {
+        image = "nginx:1.25"
+        ports = ["http"]
+      }
+
+      env {
+        MODE = "prod"
+      }
+
+      resources {
+        cpu    = 500
+        memory = 256
+      }
+    }
+  }
+}

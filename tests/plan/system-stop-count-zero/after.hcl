@@ -1,0 +1,21 @@
+job "node-exporter" {
+  datacenters = ["dc1"]
+  type        = "system"
+
+  group "exporter" {
+    count = 0
+
+    task "exporter" {
+      driver = "exec"
+
+      config {
+        command = "/usr/local/bin/node_exporter"
+      }
+
+      resources {
+        cpu    = 100
+        memory = 64
+      }
+    }
+  }
+}

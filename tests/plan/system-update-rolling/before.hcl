@@ -1,0 +1,23 @@
+job "node-exporter" {
+  datacenters = ["dc1"]
+  type        = "system"
+
+  update {
+    max_parallel = 1
+  }
+
+  group "exporter" {
+    task "exporter" {
+      driver = "exec"
+
+      config {
+        command = "/usr/local/bin/node_exporter"
+      }
+
+      resources {
+        cpu    = 100
+        memory = 64
+      }
+    }
+  }
+}
