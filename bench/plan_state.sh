@@ -9,7 +9,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 build=${BUILD:-build}
 jobs=${1:-10000}
 nodes=${2:-200}
-hjob=$PWD/$build/hjob
+hjob=$(cd "$build" && pwd)/hjob  # BUILD may be relative or absolute
 [[ -x $hjob ]] || { echo "bench/plan_state.sh: build hjob first" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "NOTICE: sqlite3 absent: skipping the plan-against-state benchmark"; exit 0; }
 
