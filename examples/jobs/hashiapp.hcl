@@ -56,8 +56,10 @@ job "hashiapp" {
         }
       }
 
+      # "hashiapp" reads the app's secrets; Vault's built-in "default" policy lets the token
+      # renew itself (update on auth/token/renew-self), which Nomad does before it expires.
       vault {
-        policies = ["hashiapp"]
+        policies = ["hashiapp", "default"]
       }
     }
   }

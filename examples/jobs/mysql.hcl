@@ -13,6 +13,15 @@ job "mysql" {
       }
     }
 
+    # One database instance: replace it only once the new one is healthy, roll back if not.
+    update {
+      max_parallel     = 1
+      health_check     = "checks"
+      min_healthy_time = "10s"
+      healthy_deadline = "3m"
+      auto_revert      = true
+    }
+
     restart {
       attempts = 3
       interval = "5m"
@@ -28,8 +37,10 @@ job "mysql" {
         args    = ["--datadir=${NOMAD_ALLOC_DIR}/data", "--port=${NOMAD_PORT_db}"]
       }
 
+      # "mysql" reads the database's secrets; Vault's built-in "default" policy lets the token
+      # renew itself (update on auth/token/renew-self), which Nomad does before it expires.
       vault {
-        policies = ["mysql"]
+        policies = ["mysql", "default"]
       }
 
       # Client credentials for health checks and admin shells; re-rendered (and the task
