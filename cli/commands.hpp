@@ -49,5 +49,11 @@ void setup_stop(CLI::App& app);
 void setup_node(CLI::App& app);
 /// `hjob force-unlock ID`: remove a state lock.
 void setup_force_unlock(CLI::App& app);
+/// `hjob secret put|get|list|delete|history|rekey`: KV v2 secrets sealed in the state.
+void setup_secret(CLI::App& app);
+/// `hjob policy write|read|list|delete`: secrets policies (Vault's policy language).
+void setup_policy(CLI::App& app);
+/// `hjob token create|lookup|renew|revoke`: tokens carrying policies, with expiry.
+void setup_token(CLI::App& app);
 
 }  // namespace hjob::cli

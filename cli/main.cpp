@@ -38,6 +38,9 @@ int main(int argc, char** argv) {
     hjob::cli::setup_stop(app);
     hjob::cli::setup_node(app);
     hjob::cli::setup_force_unlock(app);
+    hjob::cli::setup_secret(app);
+    hjob::cli::setup_policy(app);
+    hjob::cli::setup_token(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -57,6 +57,17 @@ Stmt& Stmt::bind_null(int i) {
     return *this;
 }
 
+Stmt& Stmt::bind_blob(int i, const void* data, std::size_t size) {
+    sqlite3_bind_blob64(s_, i, data, static_cast<sqlite3_uint64>(size), SQLITE_TRANSIENT);
+    return *this;
+}
+
+std::string_view Stmt::blob(int col) const {
+    const auto* p = sqlite3_column_blob(s_, col);
+    return p ? std::string_view(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(s_, col)))
+             : std::string_view();
+}
+
 bool Stmt::step() {
     const int rc = sqlite3_step(s_);
     if (rc == SQLITE_ROW) return true;

@@ -59,6 +59,8 @@ public:
     Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
     Stmt& bind(int i, bool v) { return bind(i, static_cast<std::int64_t>(v ? 1 : 0)); }
     Stmt& bind_null(int i);
+    /// Binds raw bytes as a BLOB (sealed secret values: not text, may hold NUL).
+    Stmt& bind_blob(int i, const void* data, std::size_t size);
     Stmt& bind(int i, const std::optional<bool>& v) { return v ? bind(i, *v) : bind_null(i); }
 
     /// True while a row is available; throws StateError on failure.
@@ -76,6 +78,8 @@ public:
     std::string text(int col) const;
     /// The column's text without a copy; valid until the next step(), reset() or text access.
     std::string_view view(int col) const;
+    /// The column's bytes as a BLOB; valid like view().
+    std::string_view blob(int col) const;
     std::int64_t integer(int col) const { return sqlite3_column_int64(s_, col); }
     int int32(int col) const { return sqlite3_column_int(s_, col); }
     bool is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
