@@ -10,6 +10,8 @@
 #include <memory>
 #include <thread>
 
+#include "agent_start.hpp"
+#include "apply_follow.hpp"
 #include "apply_commit.hpp"
 #include "commands.hpp"
 #include "fmt_files.hpp"
@@ -19,6 +21,7 @@
 #include "plan_state.hpp"
 #include "runtime/state/ids.hpp"
 #include "runtime/state/local_node.hpp"
+#include "sensitive.hpp"
 #include "state_options.hpp"
 
 namespace hjob::cli {
@@ -33,6 +36,9 @@ struct ApplyOptions {
     runtime::Index check_index = 0;
     CLI::Option* check_index_opt = nullptr;
     bool auto_approve = false, json = false;
+    bool no_agent = false;
+    bool detach = false;  ///< return after the commit instead of following the rollout
+    std::string timeout;  ///< how long to follow it (empty: from progress_deadline)
     StateOptions state;
 };
 
@@ -89,6 +95,7 @@ bool confirm() {
 }
 
 int run_apply(const ApplyOptions& opt) {
+    const auto follow = follow_options(opt.timeout, opt.json);  // a bad --timeout fails before the commit
     auto source = read_source(opt);
     if (!source) return exit_error;
     const auto& job = source->job.job;
@@ -104,7 +111,8 @@ int run_apply(const ApplyOptions& opt) {
     const std::string seed = source->saved ? source->saved->id_seed : rs::new_uuid();
     const auto plan = runtime::make_plan(ps.take_input(job, seed));
     const bool color = ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-    if (!opt.json) std::cout << plan_text(plan, {color, false, true});
+    const auto mask = sensitive_redactor(source->job.sensitive);  // sensitive variables never print
+    if (!opt.json) std::cout << mask.apply(plan_text(plan, {color, false, true}));
     if (!plan.errors.empty()) return exit_error;
     if (!source->saved && !opt.auto_approve) {
         if (opt.json)  // the prompt would mix with the JSON on standard output (as Terraform refuses)
@@ -120,14 +128,15 @@ int run_apply(const ApplyOptions& opt) {
     if (plan_is_noop(ps, plan)) {
         // Nothing to write: leave the modify index alone so that other saved plans stay valid.
         if (opt.json)
-            std::cout << nlohmann::json{{"job_id", job.id}, {"version", ps.record->current_version}, {"new_version", false},
+            std::cout << mask.apply(nlohmann::json{{"job_id", job.id}, {"version", ps.record->current_version}, {"new_version", false},
                                         {"job_modify_index", ps.job_modify_index()}, {"modify_index", ps.modify_index},
                                         {"plan", runtime::plan_to_json(plan)}}
-                             .dump(2)
+                             .dump(2))
                       << '\n';
         else
             std::cout << "\nNo changes: job \"" << job.id << "\" version " << ps.record->current_version
                       << " already matches the state; nothing was applied.\n";
+        report_agent(store.dir(), opt.no_agent, opt.json ? std::cerr : std::cout);
         return exit_ok;
     }
     const auto result = commit_plan(store, ps, CommitRequest{&plan, &job, source->job.source, source->job.variables});
@@ -138,15 +147,17 @@ int run_apply(const ApplyOptions& opt) {
                            {"job_modify_index", result.job_modify_index},
                            {"modify_index", result.modify_index},
                            {"plan", runtime::plan_to_json(plan)}};
-        std::cout << doc.dump(2) << '\n';
+        std::cout << mask.apply(doc.dump(2)) << '\n';
     } else {
         std::cout << "\nApply complete: job \"" << job.id << "\" version " << result.version
                   << (result.new_version ? " (new)" : " (unchanged spec)") << ", " << plan.place.size() << " placed, "
                   << plan.stop.size() << " stopped, " << plan.inplace.size() << " updated in place.\n"
-                  << "Job Modify Index: " << result.job_modify_index << "\n"
-                  << "The allocations are pending until the hjob agent runs them.\n";
+                  << "Job Modify Index: " << result.job_modify_index << "\n";
     }
-    return exit_ok;
+    report_agent(store.dir(), opt.no_agent, opt.json ? std::cerr : std::cout);
+    if (opt.detach || opt.no_agent || agent_disabled()) return exit_ok;  // nobody would move the rollout
+    { [[maybe_unused]] auto released = std::move(lock); }  // promote and fail may write meanwhile
+    return follow_rollout(store, plan, opt.json ? std::cerr : std::cout, follow);
 }
 
 constexpr const char* apply_help =
@@ -160,10 +171,18 @@ constexpr const char* apply_help =
     "not exist yet), as `hjob plan` prints it.\n\n"
     "Writers take the state lock; another writer waits --lock-timeout (default 0s), then fails\n"
     "naming the holder.\n\n"
+    "After the commit apply follows the rollout, as `nomad job run` does: the evaluation (the\n"
+    "allocations placed), then the deployment's placed/healthy/unhealthy per group until it\n"
+    "ends (redrawn in place on a terminal, one line per change otherwise; on standard error\n"
+    "with --json). A job without a deployment (no update block, max_parallel = 0, nothing\n"
+    "destructive, system jobs) is followed until the allocations it placed run; batch jobs are\n"
+    "not followed. --timeout bounds the wait (default: the longest progress_deadline plus 1m,\n"
+    "5m without one). --detach, --no-agent and HJOB_NO_AGENT=1 return after the commit.\n\n"
     "Exit status:\n"
-    "  0  applied\n"
+    "  0  applied (and the deployment succeeded or the allocations run)\n"
     "  1  error: job file errors, refused plan or check index, lock held, state unreadable,\n"
-    "     no confirmation\n\n"
+    "     no confirmation; the deployment failed (the message says whether the job was\n"
+    "     reverted), was cancelled, or --timeout passed\n\n"
     "Examples:\n"
     "  hjob apply web.nomad.hcl\n"
     "  hjob apply --auto-approve --check-index 12 web.nomad.hcl\n"
@@ -182,6 +201,10 @@ void setup_apply(CLI::App& app) {
             ->type_name("N");
     cmd->add_flag("--auto-approve", opt->auto_approve, "Do not ask for confirmation");
     cmd->add_flag("--json", opt->json, "Print the result and the plan as JSON instead of text");
+    cmd->add_flag("--detach", opt->detach, "Return after the commit instead of following the rollout");
+    cmd->add_option("--timeout", opt->timeout, "Stop following the rollout after DURATION (exit 1); default from progress_deadline")
+        ->type_name("DURATION");
+    cmd->add_flag("--no-agent", opt->no_agent, "Do not start the agent (the allocations stay pending until one runs)");
     cmd->add_option("--var", opt->vars, "Set the variable NAME to VALUE (NAME=VALUE; repeatable)")->type_name("NAME=VALUE");
     cmd->add_option("--var-file", opt->var_files, "Read variable values from FILE, HCL or JSON (repeatable)")
         ->type_name("FILE");

@@ -1,39 +1,15 @@
-// Committing a plan to the state: the new job version (only when the spec changed), the
-// allocations to place, stop and update in place, and the deployment, all in one write
-// transaction that first checks the state did not move since the plan was read. Shared by
-// apply, revert and stop.
+// The commit of a plan moved to runtime/apply/commit.hpp (the agent's evaluations and
+// auto-revert commit plans too); the CLI keeps its names.
 #pragma once
 
-#include <map>
-#include <string>
-
 #include "plan_state.hpp"
-#include "runtime/plan/plan.hpp"
-#include "runtime/state/store.hpp"
+#include "runtime/apply/commit.hpp"
 
 namespace hjob::cli {
 
-struct CommitRequest {
-    const runtime::Plan* plan = nullptr;
-    const ir::Job* job = nullptr;  ///< the spec the plan was made for
-    std::string source;            ///< its job file text
-    std::map<std::string, std::string> variables;
-    bool stop_job = false;  ///< `hjob stop`: the job is marked stopped (dead)
-};
-
-struct CommitResult {
-    runtime::Index modify_index = 0;      ///< the index this commit wrote
-    runtime::Index job_modify_index = 0;  ///< the job's, after the commit
-    int version = 0;                      ///< the job's current version after the commit
-    bool new_version = false;
-};
-
-/// True when committing `plan` would change nothing: the job exists, runs, and the plan
-/// neither registers a version nor touches an allocation or deployment.
-bool plan_is_noop(const PlanState& ps, const runtime::Plan& plan);
-
-/// Commits `req` against the state `ps` was read from. Throws StateError when the state's
-/// modify index moved since `ps` was read (nothing is written then).
-CommitResult commit_plan(runtime::state::Store& store, const PlanState& ps, const CommitRequest& req);
+using runtime::apply::commit_plan;
+using runtime::apply::CommitRequest;
+using runtime::apply::CommitResult;
+using runtime::apply::plan_is_noop;
 
 }  // namespace hjob::cli

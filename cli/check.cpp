@@ -17,6 +17,7 @@
 #include "commands.hpp"
 #include "compiler/bind/bind.hpp"
 #include "compiler/validate/validate.hpp"
+#include "compiler/eval/calls.hpp"
 #include "compiler/eval/variables.hpp"
 #include "compiler/render/color.hpp"
 #include "compiler/render/render.hpp"
@@ -71,7 +72,7 @@ void check_file(Checked& c, const eval::VariableInputs& inputs) {
     if (!has_errors(c.diagnostics)) {
         cty::FunctionOptions fo;
         fo.base_dir = fs::path(file.name()).parent_path().string();
-        const auto& functions = cty::nomad_functions(fo);
+        const auto& functions = eval::functions_for(tree, fo);
         c.scope = std::make_unique<eval::RootScope>(eval::build_root_scope(tree, inputs, functions, c.diagnostics));
         bind::CompileOptions co;
         co.context = &c.scope->context;

@@ -55,5 +55,17 @@ void setup_secret(CLI::App& app);
 void setup_policy(CLI::App& app);
 /// `hjob token create|lookup|renew|revoke`: tokens carrying policies, with expiry.
 void setup_token(CLI::App& app);
+/// `hjob services [NAME] [--json]`: the service catalog with instances and health.
+void setup_services(CLI::App& app);
+/// `hjob routes [--json]`: the router's route table in Fabio's form, and missing routes.
+void setup_routes(CLI::App& app);
+/// `hjob router [--listen ADDR] [--ui ADDR]`: the HTTP router over the catalog.
+void setup_router(CLI::App& app);
+/// `hjob agent [stop|status]`: the supervisor that runs the tasks of applied jobs.
+void setup_agent(CLI::App& app);
+/// `hjob alloc status|logs`: one allocation's tasks, events, ports and health; its task logs.
+void setup_alloc(CLI::App& app);
+/// `hjob deployment list|status|promote|fail`: rollouts of job versions.
+void setup_deployment(CLI::App& app);
 
 }  // namespace hjob::cli

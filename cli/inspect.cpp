@@ -17,6 +17,7 @@
 #include "fmt_files.hpp"
 #include "grammar/parser.hpp"
 #include "inspect_context.hpp"
+#include "sensitive.hpp"
 #include "status_inspect.hpp"
 
 namespace hjob::cli {
@@ -68,7 +69,8 @@ int run_inspect(const InspectOptions& opt) {
     print_diagnostics(diags, file);
     if (has_errors(diags) || !result.job) return exit_findings;
     const auto doc = opt.format == "nomad" ? to_nomad_json(*result.job) : ir::to_json(*result.job);
-    std::cout << doc.dump(2) << '\n';
+    const auto mask = sensitive_redactor(sensitive_values_of_file(file.name(), std::string(file.text()), opt.vars, opt.var_files));
+    std::cout << mask.apply(doc.dump(2)) << '\n';
     return exit_ok;
 }
 

@@ -9,12 +9,14 @@
 #include <sstream>
 
 #include "compiler/bind/bind.hpp"
+#include "compiler/eval/calls.hpp"
 #include "compiler/eval/variables.hpp"
 #include "compiler/render/render.hpp"
 #include "compiler/validate/validate.hpp"
 #include "fmt_files.hpp"
 #include "grammar/parser.hpp"
 #include "runtime/state/ids.hpp"
+#include "sensitive.hpp"
 #include "stdlib/functions.hpp"
 
 extern char** environ;
@@ -61,14 +63,15 @@ std::optional<CompiledJob> compile_job_file(const std::string& command, const st
     fo.base_dir = std::filesystem::path(file.name()).parent_path().string();
     eval::VariableInputs inputs{vars, var_files, {}};
     for (char** e = environ; e != nullptr && *e != nullptr; ++e) inputs.environment.emplace_back(*e);
-    auto scope = eval::build_root_scope(tree, inputs, cty::nomad_functions(fo), diags);
+    auto scope = eval::build_root_scope(tree, inputs, eval::functions_for(tree, fo), diags);
     auto result = validate::compile_and_validate(tree, bind::CompileOptions{&scope.context});
     for (auto& d : result.diagnostics) diags.push_back(std::move(d));
     print(diags, file);
     if (has_errors(diags) || !result.job) return std::nullopt;
     CompiledJob out{std::move(*result.job), path, std::move(*text), {}};
     for (const auto& v : scope.variables)
-        if (!v.source.empty() && v.source != "default") out.variables[v.name] = v.sensitive ? "(sensitive)" : value_text(v.value);
+        if (!v.source.empty() && v.source != "default") out.variables[v.name] = v.sensitive ? sensitive_mask : value_text(v.value);
+    out.sensitive = sensitive_values(scope.variables);
     return out;
 }
 

@@ -16,8 +16,10 @@ struct CompiledJob {
     std::string path;    ///< as given on the command line
     std::string source;  ///< the file's text
     /// Variables set from outside the file (flag, var file, environment): name -> value as
-    /// text, or "(sensitive)" for sensitive ones. Recorded with the version.
+    /// text, or "(sensitive value)" for sensitive ones. Recorded with the version.
     std::map<std::string, std::string> variables;
+    /// The values of the variables declared sensitive, for masking what is printed (sensitive.hpp).
+    std::vector<std::string> sensitive = {};
 };
 
 /// Compiles `path`. On errors prints the diagnostics (human form, with colour on a terminal)

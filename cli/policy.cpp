@@ -36,7 +36,7 @@ std::string read_policy_file(const std::string& path) {
 }
 
 int policy_write(const PolicyOptions& opt) {
-    auto ctx = open_secrets(opt.state, "policy write");
+    auto ctx = open_secrets(opt.state, "policy write", true);
     const SourceFile file(opt.file, read_policy_file(opt.file));
     const auto diags = ctx->layer->policies().write(opt.name, file);
     if (!diags.empty()) {
@@ -52,7 +52,7 @@ int policy_write(const PolicyOptions& opt) {
 }
 
 int policy_read(const PolicyOptions& opt) {
-    auto ctx = open_secrets(reading(opt.state), "policy read");
+    auto ctx = open_secrets(opt.state, "policy read", false);
     const auto text = ctx->layer->policies().read(opt.name);
     if (!text) throw rs::StateError("no policy named " + opt.name + " (hjob policy list shows them)");
     std::cout << *text;
@@ -61,13 +61,13 @@ int policy_read(const PolicyOptions& opt) {
 }
 
 int policy_list(const PolicyOptions& opt) {
-    auto ctx = open_secrets(reading(opt.state), "policy list");
+    auto ctx = open_secrets(opt.state, "policy list", false);
     for (const auto& n : ctx->layer->policies().list()) std::cout << n << '\n';
     return exit_ok;
 }
 
 int policy_delete(const PolicyOptions& opt) {
-    auto ctx = open_secrets(opt.state, "policy delete");
+    auto ctx = open_secrets(opt.state, "policy delete", true);
     need(ctx->layer->policies().remove(opt.name));
     std::cout << "Deleted policy " << opt.name << '\n';
     return exit_ok;

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "agent_start.hpp"
 #include "apply_commit.hpp"
 #include "commands.hpp"
 #include "plan_state.hpp"
@@ -45,6 +46,7 @@ int run_revert(const RevertOptions& opt) {
     const auto result = commit_plan(store, ps, CommitRequest{&plan, &target->job, target->source, target->variables});
     std::cout << "\nReverted job \"" << opt.job << "\" to the spec of version " << opt.version << ": now version "
               << result.version << "\nJob Modify Index: " << result.job_modify_index << '\n';
+    report_agent(store.dir(), false, std::cout);  // the agent stops or starts the tasks
     return exit_ok;
 }
 

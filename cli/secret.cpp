@@ -51,7 +51,7 @@ secrets::SecretData parse_pairs(const std::vector<std::string>& pairs) {
 }
 
 int secret_put(const SecretOptions& opt) {
-    auto ctx = open_secrets(opt.state, "secret put");
+    auto ctx = open_secrets(opt.state, "secret put", true);
     const auto v = need(ctx->layer->kv().put(opt.path, parse_pairs(opt.pairs)));
     std::cout << "Wrote version " << v.version << " of " << opt.path << '\n';
     return exit_ok;
@@ -63,7 +63,7 @@ json metadata_json(const secrets::VersionInfo& m) {
 }
 
 int secret_get(const SecretOptions& opt) {
-    auto ctx = open_secrets(reading(opt.state), "secret get");
+    auto ctx = open_secrets(opt.state, "secret get", false);
     auto& kv = ctx->layer->kv();
     if (!opt.field.empty()) {
         std::cout << need(kv.get_field(opt.path, opt.field, opt.version)) << '\n';
@@ -82,21 +82,21 @@ int secret_get(const SecretOptions& opt) {
 }
 
 int secret_list(const SecretOptions& opt) {
-    auto ctx = open_secrets(reading(opt.state), "secret list");
+    auto ctx = open_secrets(opt.state, "secret list", false);
     const auto keys = need(ctx->layer->kv().list(opt.path));  // a copy: the Result is a temporary
     for (const auto& k : keys) std::cout << k << '\n';
     return exit_ok;
 }
 
 int secret_delete(const SecretOptions& opt) {
-    auto ctx = open_secrets(opt.state, "secret delete");
+    auto ctx = open_secrets(opt.state, "secret delete", true);
     const auto v = need(ctx->layer->kv().remove(opt.path));
     std::cout << "Deleted version " << v.version << " of " << opt.path << '\n';
     return exit_ok;
 }
 
 int secret_history(const SecretOptions& opt) {
-    auto ctx = open_secrets(reading(opt.state), "secret history");
+    auto ctx = open_secrets(opt.state, "secret history", false);
     const auto versions = need(ctx->layer->kv().history(opt.path));
     if (opt.json) {
         json out = json::array();
@@ -112,7 +112,7 @@ int secret_history(const SecretOptions& opt) {
 }
 
 int secret_rekey(const SecretOptions& opt) {
-    auto ctx = open_secrets(opt.state, "secret rekey");
+    auto ctx = open_secrets(opt.state, "secret rekey", true);
     const auto n = need(secrets::rekey(ctx->store.dir(), ctx->tables));
     std::cout << "Re-encrypted " << n << " secret version" << (n == 1 ? "" : "s") << " under a new key\n";
     return exit_ok;
@@ -130,7 +130,8 @@ constexpr const char* secret_help =
     "  hjob secret get secret/app --version 1 --json\n"
     "  hjob secret list secret/\n"
     "  hjob secret history secret/app\n"
-    "  hjob secret rekey";
+    "  hjob secret rekey\n"
+    "  hjob secret serve --listen 127.0.0.1:8200";
 
 using Body = int (*)(const SecretOptions&);
 
@@ -145,7 +146,7 @@ CLI::App* add(CLI::App* cmd, std::shared_ptr<SecretOptions> opt, const char* nam
 }  // namespace
 
 void setup_secret(CLI::App& app) {
-    auto* cmd = app.add_subcommand("secret", "Write, read, list, delete and re-encrypt KV secrets");
+    auto* cmd = app.add_subcommand("secret", "Write, read, list, delete and re-encrypt KV secrets; serve them to applications");
     cmd->footer(secret_help);
     cmd->require_subcommand(1);
     auto opt = std::make_shared<SecretOptions>();
@@ -165,6 +166,7 @@ void setup_secret(CLI::App& app) {
     history->add_option("PATH", opt->path, "The secret, secret/<name>")->required();
     history->add_flag("--json", opt->json, "Print as JSON");
     add(cmd, opt, "rekey", "Re-encrypt every stored version under a new key", secret_rekey, true);
+    add_secret_serve(cmd);
 }
 
 }  // namespace hjob::cli

@@ -10,12 +10,14 @@ namespace hjob::cli {
 
 namespace rs = runtime::state;
 
-std::unique_ptr<SecretsContext> open_secrets(const StateOptions& opt, const std::string& operation) {
+std::unique_ptr<SecretsContext> open_secrets(const StateOptions& opt, const std::string& operation, bool writer) {
     auto ctx = std::make_unique<SecretsContext>(open_store(opt));  // first: it creates the data directory
-    ctx->lock.emplace(lock_state(opt, operation));
+    if (writer) ctx->lock.emplace(lock_state(opt, operation));
     auto layer = secrets::Secrets::open(ctx->store.dir(), ctx->tables, ctx->tables, ctx->tables, ctx->clock);
     if (!layer) throw rs::StateError(layer.error);
     ctx->layer = std::move(*layer.value);
+    if (writer)
+        if (auto s = ctx->layer->settle(); !s) throw rs::StateError(s.error);
     return ctx;
 }
 

@@ -10,6 +10,10 @@
 #include "runtime/state/secrets_store.hpp"
 #include "state_options.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace hjob::cli {
 
 /// The store, the SQLite secrets tables over it and the secrets layer; not movable, since
@@ -26,22 +30,11 @@ struct SecretsContext {
     std::unique_ptr<secrets::Secrets> layer;
 };
 
-/// Opens the state of `opt`, takes the state lock for `operation`, then opens the secrets
-/// layer (creating the key file on first use). Readers lock too: opening the layer settles
-/// an interrupted rekey, which must never run beside a rekey in progress (it would remove
-/// the pending key that the rekey is about to commit to). Readers wait up to
-/// reader_lock_wait; writers as --lock-timeout says. Throws StateError or LockError.
-std::unique_ptr<SecretsContext> open_secrets(const StateOptions& opt, const std::string& operation);
-
-/// How long a reading secrets command waits for the state lock: writers hold it for one
-/// short transaction, so a reader should wait rather than fail.
-inline constexpr const char* reader_lock_wait = "10s";
-
-/// `opt` for a reading command: the lock wait is reader_lock_wait.
-inline StateOptions reading(StateOptions opt) {
-    opt.lock_timeout = reader_lock_wait;
-    return opt;
-}
+/// Opens the state of `opt` and the secrets layer on it (creating the key file on first use).
+/// A writer takes the state lock for `operation` (waiting as --lock-timeout says) and settles
+/// an interrupted rekey under it; a reader takes no lock: Secrets::open is safe beside a
+/// rekey, and SQLite's WAL gives it a consistent snapshot. Throws StateError or LockError.
+std::unique_ptr<SecretsContext> open_secrets(const StateOptions& opt, const std::string& operation, bool writer);
 
 /// Turns a failed secrets Result into a StateError (printed as "hjob CMD: error: ...", exit 1).
 template <class T>
@@ -58,6 +51,9 @@ std::string format_seconds(secrets::UnixSeconds seconds);
 
 /// A Unix time as RFC 3339 UTC.
 std::string format_unix(secrets::UnixSeconds t);
+
+/// Adds `serve` to the `hjob secret` command (cli/secret_serve.cpp).
+void add_secret_serve(CLI::App* secret);
 
 /// The token argument, else $VAULT_TOKEN; throws StateError when neither is set.
 std::string token_argument(const std::string& arg);

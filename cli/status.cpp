@@ -109,8 +109,8 @@ int show_job(rs::Store& store, const std::string& id, bool as_json) {
 constexpr const char* status_help =
     "Without JOB: every job of the state (ID, type, priority, status, submit date).\n"
     "With JOB: its header, a per group summary of allocation states, the latest deployment and\n"
-    "the allocations (those desired to run, and those the last change stopped). Allocations stay\n"
-    "pending until the hjob agent runs them.\n\n"
+    "the allocations (those desired to run, and those the last change stopped), with the client\n"
+    "status the hjob agent reports.\n\n"
     "Exit status: 0 shown, 1 unknown job or unreadable state.\n\n"
     "Examples:\n"
     "  hjob status\n"

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "agent_start.hpp"
 #include "apply_commit.hpp"
 #include "commands.hpp"
 #include "plan_state.hpp"
@@ -34,6 +35,7 @@ int run_stop(const StopOptions& opt) {
         store.delete_job(opt.job);
         tx.commit();
         std::cout << "Purged job \"" << opt.job << "\": its versions, allocations and deployments are deleted.\n";
+        report_agent(store.dir(), false, std::cout);  // the agent stops or starts the tasks
         return exit_ok;
     }
     if (ps.record->stopped) {
@@ -49,6 +51,7 @@ int run_stop(const StopOptions& opt) {
                                                              ps.current->variables, true});
     std::cout << "Stopped job \"" << opt.job << "\": " << plan.stop.size() << " allocations marked to stop.\n"
               << "Job Modify Index: " << result.job_modify_index << '\n';
+    report_agent(store.dir(), false, std::cout);  // the agent stops or starts the tasks
     return exit_ok;
 }
 

@@ -61,7 +61,7 @@ secrets::UnixSeconds seconds_or_zero(const char* flag, const std::string& text) 
 }
 
 int token_create(const TokenOptions& opt) {
-    auto ctx = open_secrets(opt.state, "token create");
+    auto ctx = open_secrets(opt.state, "token create", true);
     secrets::TokenSpec spec;
     spec.policies = opt.policies;
     spec.ttl = seconds_or_zero("--ttl", opt.ttl);
@@ -75,18 +75,18 @@ int token_create(const TokenOptions& opt) {
 }
 
 int token_lookup(const TokenOptions& opt) {
-    auto ctx = open_secrets(reading(opt.state), "token lookup");
+    auto ctx = open_secrets(opt.state, "token lookup", false);
     return print_info(opt, need(ctx->layer->tokens().lookup(token_argument(opt.token))));
 }
 
 int token_renew(const TokenOptions& opt) {
-    auto ctx = open_secrets(opt.state, "token renew");
+    auto ctx = open_secrets(opt.state, "token renew", true);
     const auto increment = seconds_or_zero("--increment", opt.increment);
     return print_info(opt, need(ctx->layer->tokens().renew(token_argument(opt.token), increment)));
 }
 
 int token_revoke(const TokenOptions& opt) {
-    auto ctx = open_secrets(opt.state, "token revoke");
+    auto ctx = open_secrets(opt.state, "token revoke", true);
     need(ctx->layer->tokens().revoke(token_argument(opt.token)));
     std::cout << "Revoked the token\n";
     return exit_ok;

@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "compiler/source_map.hpp"
 #include "grammar/source.hpp"
 
 namespace hjob::ir {
@@ -349,21 +350,6 @@ struct Job {
     nlohmann::json multiregion;  ///< Enterprise; the block as written, null when absent
     std::optional<Ui> ui;
     std::string consul_namespace, vault_namespace;
-};
-
-/// Where IR values came from: JSON-pointer-like paths into the IR JSON's "job" object
-/// ("/groups/0/count", "/groups/0/tasks/1/resources/memory_mb") mapped to the source range of
-/// the attribute's expression, or of the block's header (type and labels) for a block path.
-/// Ports are keyed by label ("/groups/0/networks/0/ports/http"), volumes and task scaling
-/// policies by name. Values inherited from elsewhere (a job-level update merged into a group)
-/// point at the block they came from. Validation reports at these ranges.
-struct SourceMap {
-    const SourceFile* file = nullptr;
-    std::unordered_map<std::string, Range> ranges;
-
-    /// The range recorded for `path`, or for its nearest recorded ancestor; empty range at 0
-    /// when nothing is recorded.
-    SourceRange at(std::string_view path) const;
 };
 
 /// The IR as JSON: {"ir_version": 1, "job": {...}}. Stable: keys are the field names above.

@@ -2,7 +2,9 @@
 #include "binder.hpp"
 
 #include "compiler/eval/evaluate.hpp"
+#include "literal.hpp"
 #include "runtime_refs.hpp"
+#include "stdlib/value_unicode.hpp"
 #include "values.hpp"
 
 namespace hjob::bind::detail {
@@ -13,6 +15,7 @@ const eval::EvalContext* Binder::scope_of(const syntax::Body& body) const {
 }
 
 cty::Value Binder::evaluate_in(const syntax::Expr& e, const eval::EvalContext* parent) {
+    if (is_constant(e)) return eval::evaluate(e, file_, parent, diags_);  // no reference to look for
     eval::EvalContext scope(parent);
     const bool runtime = add_runtime_references(e, file_, scope, &diags_);
     return eval::evaluate(e, file_, runtime ? &scope : parent, diags_);
@@ -73,30 +76,78 @@ const syntax::Block* Body::first(std::string_view type) const {
 std::optional<cty::Value> Body::value(std::string_view name, std::string_view key) {
     const syntax::Attribute* a = find(name);
     if (a == nullptr) return std::nullopt;
-    b.record(path(key.empty() ? name : key), a->expr->range);
-    cty::Value v = b.evaluate(*a->expr, body);
+    return value(*a, name, key);
+}
+
+std::optional<cty::Value> Body::value(const syntax::Attribute& a, std::string_view name, std::string_view key) {
+    record(a, name, key);
+    cty::Value v = b.evaluate(*a.expr, body);
     if (v.is_null() || !v.is_wholly_known()) return std::nullopt;
     return v;
 }
 
+void Body::record(const syntax::Attribute& a, std::string_view name, std::string_view key) {
+    b.record(base, key.empty() ? name : key, a.expr->range);
+}
+
 std::optional<cty::Value> Body::converted(std::string_view name, const cty::Type& type, std::string_view key) {
-    auto v = value(name, key);
+    const syntax::Attribute* a = find(name);
+    if (a == nullptr) return std::nullopt;
+    return converted(*a, name, type, key);
+}
+
+std::optional<cty::Value> Body::converted(const syntax::Attribute& a, std::string_view name, const cty::Type& type,
+                                          std::string_view key) {
+    auto v = value(a, name, key);
     if (!v) return std::nullopt;
+    if (type.is_primitive() && v->type().kind() == type.kind()) return v;  // convert() would copy it
     cty::Converted c = cty::convert(*v, type);
     if (c.ok()) return c.value;
     b.error("incorrect-type", "Incorrect attribute value type",
-            "Inappropriate value for attribute " + go_quote(name) + ": " + c.error + ".", find(name)->expr->range);
+            "Inappropriate value for attribute " + go_quote(name) + ": " + c.error + ".", a.expr->range);
     return std::nullopt;
 }
 
+// Each getter below first tries its literal fast path (literal.hpp): the same result and
+// source-map record as evaluating and converting, at a fraction of the cost.
+
 bool Body::get(std::string_view name, std::string& out, std::string_view key) {
-    auto v = converted(name, cty::Type::string(), key);
+    const syntax::Attribute* a = find(name);
+    if (a == nullptr) return false;
+    if (const auto text = literal_string(*a->expr)) {
+        record(*a, name, key);
+        out = cty::nfc_normalize(*text);
+        return true;
+    }
+    if (auto text = runtime_text(*a->expr, b.file(), b.scope_of(body))) {
+        record(*a, name, key);
+        out = std::move(*text);
+        return true;
+    }
+    if (const auto n = literal_integer(*a->expr)) {  // GOMAXPROCS = 4: cty writes whole numbers plainly
+        record(*a, name, key);
+        out = std::to_string(*n);
+        return true;
+    }
+    if (const auto flag = literal_bool(*a->expr)) {
+        record(*a, name, key);
+        out = *flag ? "true" : "false";
+        return true;
+    }
+    auto v = converted(*a, name, cty::Type::string(), key);
     if (v) out = v->as_string();
     return v.has_value();
 }
 
 bool Body::get(std::string_view name, std::int64_t& out, std::string_view key) {
-    auto v = converted(name, cty::Type::number(), key);
+    const syntax::Attribute* a = find(name);
+    if (a == nullptr) return false;
+    if (const auto n = literal_integer(*a->expr)) {
+        record(*a, name, key);
+        out = *n;
+        return true;
+    }
+    auto v = converted(*a, name, cty::Type::number(), key);
     if (!v) return false;
     if (const auto i = v->as_number().to_int64()) {
         out = *i;
@@ -104,7 +155,7 @@ bool Body::get(std::string_view name, std::int64_t& out, std::string_view key) {
     }
     b.error("not-whole-number", "Unsuitable value type",
             "Unsuitable value: value must be a whole number, between -9223372036854775808 and 9223372036854775807",
-            find(name)->expr->range);
+            a->expr->range);
     return false;
 }
 
@@ -122,13 +173,27 @@ bool Body::get(std::string_view name, int& out, std::string_view key) {
 }
 
 bool Body::get(std::string_view name, bool& out, std::string_view key) {
-    auto v = converted(name, cty::Type::boolean(), key);
+    const syntax::Attribute* a = find(name);
+    if (a == nullptr) return false;
+    if (const auto flag = literal_bool(*a->expr)) {
+        record(*a, name, key);
+        out = *flag;
+        return true;
+    }
+    auto v = converted(*a, name, cty::Type::boolean(), key);
     if (v) out = v->as_bool();
     return v.has_value();
 }
 
 bool Body::get(std::string_view name, std::vector<std::string>& out, std::string_view key) {
-    auto v = converted(name, cty::Type::list(cty::Type::string()), key);
+    const syntax::Attribute* a = find(name);
+    if (a == nullptr) return false;
+    if (auto items = runtime_texts(*a->expr, b.file(), b.scope_of(body))) {
+        record(*a, name, key);
+        out = std::move(*items);
+        return true;
+    }
+    auto v = converted(*a, name, cty::Type::list(cty::Type::string()), key);
     if (!v) return false;
     out.clear();
     for (const auto& e : v->elements())
@@ -163,21 +228,34 @@ bool Body::get(std::string_view name, nlohmann::json& out, std::string_view key)
     return v.has_value();
 }
 
-bool Body::duration(std::string_view name, std::int64_t& out, std::string_view key) {
-    auto v = value(name, key);
-    if (!v) return false;
-    const Range where = find(name)->expr->range;
-    if (v->type().kind() == cty::Kind::string) {
-        std::string why;
-        if (const auto ns = parse_go_duration(v->as_string(), &why)) {
-            out = *ns;
-            return true;
-        }
-        b.error("invalid-duration", "Invalid duration",
-                "Unsuitable duration value: " + why + ". A duration is a number with a unit, such as \"30s\", "
-                "\"5m\" or \"1h30m\" (units ns, us, ms, s, m, h).", where);
-        return false;
+bool Body::duration_text(const std::string& text, Range where, std::int64_t& out) {
+    std::string why;
+    if (const auto ns = parse_go_duration(text, &why)) {
+        out = *ns;
+        return true;
     }
+    b.error("invalid-duration", "Invalid duration",
+            "Unsuitable duration value: " + why + ". A duration is a number with a unit, such as \"30s\", "
+            "\"5m\" or \"1h30m\" (units ns, us, ms, s, m, h).", where);
+    return false;
+}
+
+bool Body::duration(std::string_view name, std::int64_t& out, std::string_view key) {
+    const syntax::Attribute* a = find(name);
+    if (a == nullptr) return false;
+    if (const auto text = literal_string(*a->expr)) {
+        record(*a, name, key);
+        return duration_text(cty::nfc_normalize(*text), a->expr->range, out);
+    }
+    if (const auto n = literal_integer(*a->expr)) {
+        record(*a, name, key);
+        out = *n;
+        return true;
+    }
+    auto v = value(*a, name, key);
+    if (!v) return false;
+    const Range where = a->expr->range;
+    if (v->type().kind() == cty::Kind::string) return duration_text(v->as_string(), where, out);
     if (v->type().kind() == cty::Kind::number) {
         if (const auto i = v->as_number().to_int64()) {
             out = *i;

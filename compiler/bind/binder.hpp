@@ -38,7 +38,9 @@ public:
     void error(std::string code, std::string summary, std::string detail, Range subject) {
         report(Severity::error, std::move(code), std::move(summary), std::move(detail), subject);
     }
-    void record(const std::string& path, Range r) { map_.ranges[path] = r; }
+    void record(std::string_view path, Range r) { map_.record(path, r); }
+    /// Records `base + "/" + key` without building that string.
+    void record(std::string_view base, std::string_view key, Range r) { map_.record({base, "/", key}, r); }
     SourceRange at(Range r) const { return SourceRange{&file_, r}; }
     /// HCL's Range.String(): "file:line,col-col" or "file:line,col-line,col".
     std::string range_string(Range r) const;
@@ -110,6 +112,12 @@ public:
     }
 
 private:
+    /// Records where attribute `a` (argument `name`, IR key `key` or `name`) is.
+    void record(const syntax::Attribute& a, std::string_view name, std::string_view key);
+    std::optional<cty::Value> value(const syntax::Attribute& a, std::string_view name, std::string_view key);
+    std::optional<cty::Value> converted(const syntax::Attribute& a, std::string_view name, const cty::Type& type,
+                                        std::string_view key);
+    bool duration_text(const std::string& text, Range where, std::int64_t& out);
     std::optional<cty::Value> converted(std::string_view name, const cty::Type& type, std::string_view key);
 };
 

@@ -131,8 +131,9 @@ CompileResult compile_job(const syntax::SyntaxTree& tree, const CompileOptions& 
     CompileResult result;
     result.source_map.file = tree.file;
     if (tree.file == nullptr || tree.body == nullptr) return result;
-    // About one recorded path per 40 bytes of job text: sized once, never rehashed.
-    result.source_map.ranges.reserve(tree.file->text().size() / 40 + 64);
+    // About one recorded path of some 30 bytes per 40 bytes of job text: sized once.
+    const std::size_t text = tree.file->text().size();
+    result.source_map.reserve(text / 40 + 64, text + 4096);
     detail::Binder b(*tree.file, options.context, result.diagnostics, result.source_map);
     const bool top_level_ok = detail::check_file_schema(b, *tree.body);
     const syntax::Block* job = nullptr;

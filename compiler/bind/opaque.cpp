@@ -4,6 +4,9 @@
 
 #include <map>
 
+#include "literal.hpp"
+#include "runtime_refs.hpp"
+#include "stdlib/value_unicode.hpp"
 #include "values.hpp"
 
 namespace hjob::bind::detail {
@@ -12,8 +15,20 @@ namespace {
 
 using nlohmann::json;
 
+// What to_go_json of the evaluated value gives, for the literals most driver configs are made
+// of (strings, whole numbers, flags, lists of strings): no evaluation (literal.hpp).
+std::optional<json> literal_json(Binder& b, const syntax::Body& body, const syntax::Expr& e) {
+    if (const auto text = literal_string(e)) return json(cty::nfc_normalize(*text));
+    if (const auto n = literal_integer(e)) return json(*n);
+    if (const auto flag = literal_bool(e)) return json(*flag);
+    if (auto text = runtime_text(e, b.file(), b.scope_of(body))) return json(std::move(*text));
+    if (auto items = runtime_texts(e, b.file(), b.scope_of(body))) return json(std::move(*items));
+    return std::nullopt;
+}
+
 json attribute_json(Binder& b, const syntax::Body& body, const syntax::Attribute& a, const std::string& path) {
-    b.record(path + "/" + std::string(a.name), a.expr->range);
+    b.record(path, a.name, a.expr->range);
+    if (auto fast = literal_json(b, body, *a.expr)) return std::move(*fast);
     json v = to_go_json(b.evaluate(*a.expr, body));
     // BlocksAsAttrs's attrExpr: an object constructor is wrapped in a tuple, as if the
     // argument had been written as a block.

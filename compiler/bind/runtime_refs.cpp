@@ -5,6 +5,8 @@
 #include <map>
 #include <vector>
 
+#include "literal.hpp"
+#include "stdlib/value_unicode.hpp"
 #include "values.hpp"
 
 #include "bind.hpp"
@@ -158,7 +160,67 @@ cty::Value to_value(const Node& n) {
     return cty::Value::object(std::move(attrs));
 }
 
+/// "${<traversal>}" for a runtime reference that runtime_text may take.
+std::optional<std::string> reference_text(const Expr* e, const SourceFile& file, const eval::EvalContext* scope,
+                                          std::string_view* root) {
+    if (e == nullptr || e->kind != ExprKind::ScopeTraversal) return std::nullopt;
+    const auto& t = static_cast<const ScopeTraversalExpr&>(*e);
+    if (t.root == "var" || t.root == "local" || !is_runtime_root(t.root) || defined_above(scope, t.root))
+        return std::nullopt;
+    for (const Step& step : t.steps)
+        if (step.kind != StepKind::attr) return std::nullopt;
+    if (root != nullptr) *root = t.root;
+    return "${" + std::string(file.slice(t.range)) + "}";
+}
+
 }  // namespace
+
+std::optional<std::string> runtime_text(const Expr& expr, const SourceFile& file, const eval::EvalContext* scope,
+                                        std::string_view* root) {
+    if (expr.kind == ExprKind::TemplateWrap) {  // "${x}" alone is x's own value
+        auto text = reference_text(static_cast<const TemplateWrapExpr&>(expr).wrapped, file, scope, root);
+        if (!text) return std::nullopt;
+        return cty::nfc_normalize(*text);
+    }
+    if (expr.kind != ExprKind::Template) return std::nullopt;
+    std::string out;
+    bool referenced = false;
+    for (const Expr* part : static_cast<const TemplateExpr&>(expr).parts) {
+        if (part->kind == ExprKind::LiteralValue && static_cast<const LiteralValueExpr*>(part)->type == LiteralType::string) {
+            out += static_cast<const LiteralValueExpr*>(part)->text;
+            continue;
+        }
+        // Two references could share a root ("${attr.a} ${attr.a.b}"), which evaluation
+        // reports: leave those to it.
+        auto text = referenced ? std::nullopt : reference_text(part, file, scope, root);
+        if (!text) return std::nullopt;
+        out += *text;
+        referenced = true;
+    }
+    if (!referenced) return std::nullopt;
+    return cty::nfc_normalize(out);  // the template's value is the NFC form of its concatenation
+}
+
+std::optional<std::vector<std::string>> runtime_texts(const Expr& expr, const SourceFile& file,
+                                                      const eval::EvalContext* scope) {
+    if (expr.kind != ExprKind::TupleCons) return std::nullopt;
+    std::vector<std::string> out;
+    std::vector<std::pair<std::string_view, std::size_t>> roots;  // root, index of its text in out
+    for (const Expr* item : static_cast<const TupleConsExpr&>(expr).items) {
+        if (const auto literal = literal_string(*item)) {
+            out.push_back(cty::nfc_normalize(*literal));
+            continue;
+        }
+        std::string_view root;
+        auto text = runtime_text(*item, file, scope, &root);
+        if (!text) return std::nullopt;
+        for (const auto& [seen, at] : roots)
+            if (seen == root && out[at] != *text) return std::nullopt;
+        roots.emplace_back(root, out.size());
+        out.push_back(std::move(*text));
+    }
+    return out;
+}
 
 bool add_runtime_references(const syntax::Expr& expr, const SourceFile& file, eval::EvalContext& scope, Diagnostics* diags) {
     Found found;

@@ -4,6 +4,12 @@
 // the same effect by defining those roots, per expression, as values that yield that text.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include "compiler/eval/context.hpp"
 #include "grammar/diagnostic.hpp"
 #include "grammar/source.hpp"
@@ -17,5 +23,20 @@ namespace hjob::bind::detail {
 /// Nomad does, with a warning each in `diags` when given. Returns whether it defined anything.
 bool add_runtime_references(const syntax::Expr& expr, const SourceFile& file, eval::EvalContext& scope,
                             Diagnostics* diags = nullptr);
+
+/// The string `expr` evaluates to in `scope` when it is literal text around exactly one
+/// runtime reference with attribute steps only ("${NOMAD_PORT_http}",
+/// "${attr.unique.network.ip-address}:8500"): built directly, as add_runtime_references and
+/// evaluation would build it, without either. nullopt for anything else (no reference, two
+/// references, a root that is no known runtime name or is defined in `scope`). `root`, when
+/// given, receives the reference's root name.
+std::optional<std::string> runtime_text(const syntax::Expr& expr, const SourceFile& file, const eval::EvalContext* scope,
+                                        std::string_view* root = nullptr);
+
+/// The items of a tuple of literal strings and runtime_text items, as evaluating it gives
+/// them; nullopt for anything else, and when two references share a root with different
+/// paths ("${attr.a}", "${attr.a.b}"), which evaluation treats as one object.
+std::optional<std::vector<std::string>> runtime_texts(const syntax::Expr& expr, const SourceFile& file,
+                                                      const eval::EvalContext* scope);
 
 }  // namespace hjob::bind::detail

@@ -23,6 +23,11 @@ Value Evaluator::literal(const LiteralValueExpr& e, Diagnostics& diags) {
 }
 
 Value Evaluator::templ(const TemplateExpr& e, const EvalContext* ctx, Diagnostics& diags) {
+    // "text" alone (most strings of a job file): the literal's own value, which is what
+    // concatenating its one part would rebuild.
+    if (e.parts.size() == 1 && e.parts[0]->kind == ExprKind::LiteralValue &&
+        static_cast<const LiteralValueExpr*>(e.parts[0])->type == LiteralType::string)
+        return eval(*e.parts[0], ctx, diags);
     std::string buf;
     bool known = true;
     for (const Expr* part : e.parts) {

@@ -17,7 +17,7 @@ public:
     Reporter(const ir::SourceMap& map, Diagnostics& out) : map_(map), out_(out) {}
 
     /// Whether the binder recorded `path` itself (the attribute or block was written there).
-    bool written(std::string_view path) const { return map_.ranges.count(std::string(path)) != 0; }
+    bool written(std::string_view path) const { return map_.contains(path); }
     /// The first of `paths` that was written, else the last one (reported at its nearest
     /// recorded ancestor).
     std::string pick(std::initializer_list<std::string> paths) const;

@@ -1,19 +1,46 @@
-# hashiapp: the demo's web service. Three instances behind the Fabio router, each fetching its
-# secret from Vault at start-up; `hjob syntax examples/jobs/hashiapp.hcl` parses it.
+# hashiapp: the demo's web service. Three instances behind the router (fabio.hcl), each
+# reading its secret from Vault (hjob's secrets API) with the token its vault block issues.
+# On hjob's local runtime: hjob apply -var hashiapp_command=$PWD/build/hashiapp examples/jobs/hashiapp.hcl
+
+variable "hashiapp_command" {
+  type        = string
+  default     = "hashiapp"
+  description = "The hashiapp program: a name on the agent's PATH or an absolute path (the demo passes build/hashiapp)."
+}
+
+variable "release_url" {
+  type        = string
+  default     = ""
+  description = "An https:// release archive of hashiapp to download into local/bin first; empty downloads nothing."
+}
+
+variable "app_version" {
+  type        = string
+  default     = "v1"
+  description = "The version label hashiapp shows on /: change it to roll out a new version."
+}
+
+variable "instances" {
+  type        = number
+  default     = 3
+  description = "How many instances run behind the router."
+}
+
 job "hashiapp" {
   datacenters = ["dc1"]
   type        = "service"
 
-  # One instance at a time, each healthy for 10s before the next; a bad release rolls back.
+  # One instance at a time, each healthy for 5s before the next; a bad release rolls back.
   update {
     max_parallel     = 1
-    min_healthy_time = "10s"
-    healthy_deadline = "3m"
+    health_check     = "checks"
+    min_healthy_time = "5s"
+    healthy_deadline = "1m"
     auto_revert      = true
   }
 
   group "hashiapp" {
-    count = 3
+    count = var.instances
 
     network {
       port "http" {}
@@ -23,19 +50,21 @@ job "hashiapp" {
       driver = "exec"
 
       config {
-        command = "hashiapp"
-        args    = ["-listen", ":${NOMAD_PORT_http}", "-vault-path", "secret/data/hashiapp"]
+        command = var.hashiapp_command
+        args = [
+          "--bind", "${NOMAD_IP_http}",
+          "--port", "${NOMAD_PORT_http}",
+          "--version", var.app_version,
+          "--vault-path", "secret/data/hashiapp",
+        ]
       }
 
-      artifact {
-        source      = "https://releases.example.com/hashiapp/0.1.0/hashiapp_linux_amd64.tgz"
-        destination = "local/bin"
-      }
-
-      env {
-        VAULT_ADDR = "http://127.0.0.1:8200"
-        # The demo's dev-mode Vault token; a production job takes the token the vault block issues.
-        VAULT_TOKEN = "hjob-demo-root"
+      dynamic "artifact" {
+        for_each = var.release_url == "" ? [] : [var.release_url]
+        content {
+          source      = artifact.value
+          destination = "local/bin"
+        }
       }
 
       resources {
@@ -46,18 +75,19 @@ job "hashiapp" {
       service {
         name = "hashiapp"
         port = "http"
-        tags = ["urlprefix-/hashiapp"]
+        tags = ["urlprefix-/hashiapp strip=/hashiapp", "version-${var.app_version}"]
 
         check {
           type     = "http"
           path     = "/health"
-          interval = "10s"
-          timeout  = "2s"
+          interval = "2s"
+          timeout  = "1s"
         }
       }
 
       # "hashiapp" reads the app's secrets; Vault's built-in "default" policy lets the token
-      # renew itself (update on auth/token/renew-self), which Nomad does before it expires.
+      # renew itself (update on auth/token/renew-self), which the agent does before it expires.
+      # The token reaches the task as VAULT_TOKEN and secrets/vault_token, VAULT_ADDR with it.
       vault {
         policies = ["hashiapp", "default"]
       }

@@ -1,5 +1,11 @@
 # mysql: the database behind hashiapp. Its root password never appears in the job: the
 # template reads it from Vault and renders it into secrets/, which only the task can read.
+variable "mysql_command" {
+  type        = string
+  default     = "mysqld"
+  description = "The database server: mysqld, or build/hashiapp as a stand-in where MySQL is not installed (it takes the same flags)."
+}
+
 job "mysql" {
   datacenters = ["dc1"]
   type        = "service"
@@ -33,8 +39,8 @@ job "mysql" {
       driver = "exec"
 
       config {
-        command = "mysqld"
-        args    = ["--datadir=${NOMAD_ALLOC_DIR}/data", "--port=${NOMAD_PORT_db}"]
+        command = var.mysql_command
+        args    = ["--datadir=${NOMAD_ALLOC_DIR}/data", "--bind-address=${NOMAD_IP_db}", "--port=${NOMAD_PORT_db}"]
       }
 
       # "mysql" reads the database's secrets; Vault's built-in "default" policy lets the token

@@ -107,14 +107,19 @@ Result<KeyRing> open_keys(const fs::path& dir, bool create) {
         }
         sync_dir(dir);
     }
+    // The pending key is read before the current one: a rekey renames the pending file over
+    // the current one, so in this order a reader racing that rename still sees the new key in
+    // one of the two reads (in the other order it could miss it in both).
+    std::optional<Key> pending;
+    if (fs::exists(pending_key_file(dir), ec)) {
+        auto p = read_key(pending_key_file(dir));
+        if (p) pending = *p;
+        else if (fs::exists(pending_key_file(dir), ec)) return R::fail(p.error);  // not just renamed away
+    }
     auto current = read_key(file);
     if (!current) return R::fail(current.error);
     KeyRing ring{*current, std::nullopt};
-    if (fs::exists(pending_key_file(dir), ec)) {
-        auto pending = read_key(pending_key_file(dir));
-        if (!pending) return R::fail(pending.error);
-        ring.pending = *pending;
-    }
+    if (pending && std::memcmp(pending->data(), current->data(), key_bytes) != 0) ring.pending = *pending;
     return R::ok(std::move(ring));
 }
 

@@ -53,6 +53,21 @@ Result<VersionInfo> Kv::put(std::string_view path, const SecretData& data) {
     return R::ok(info_of(v));
 }
 
+// A rekey in another process may have moved the values to a new key after this process read
+// its keys: on failure, read the value again, then the keys (in that order, so that the keys
+// are at least as new as the value), a few times in case rekeys follow each other.
+Result<std::string> Kv::unseal_fresh(const std::string& rel, const StoredVersion& first) const {
+    auto plain = keys_.unseal(first.sealed, kv_associated_data(first.path, first.version));
+    for (int attempt = 0; !plain && reload_keys_ && attempt < 3; ++attempt) {
+        const auto again = store_.versions(rel);
+        if (again.size() < first.version) break;
+        const StoredVersion& v = again[first.version - 1];
+        if (!reload_keys_()) break;
+        plain = keys_.unseal(v.sealed, kv_associated_data(v.path, v.version));
+    }
+    return plain;
+}
+
 Result<Secret> Kv::get(std::string_view path, std::optional<std::uint64_t> version) const {
     using R = Result<Secret>;
     const auto rel = kv_relative(path);
@@ -65,7 +80,7 @@ Result<Secret> Kv::get(std::string_view path, std::optional<std::uint64_t> versi
                        std::to_string(all.size()) + ")");
     const StoredVersion& v = all[n - 1];
     if (v.deleted) return R::fail(where(*rel, n) + " is deleted; read an earlier version with --version");
-    const auto plain = keys_.unseal(v.sealed, kv_associated_data(v.path, v.version));
+    const auto plain = unseal_fresh(*rel, v);
     if (!plain) return R::fail("cannot decrypt " + where(*rel, n) + ": " + plain.error);
     const auto j = nlohmann::json::parse(*plain, nullptr, false);
     if (!j.is_object()) return R::fail(where(*rel, n) + " is damaged");

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,7 +38,10 @@ struct Secret {
 
 class Kv {
 public:
-    Kv(SecretStore& store, const KeyRing& keys, const Clock& clock) : store_(store), keys_(keys), clock_(clock) {}
+    /// `reload_keys`, when given, re-reads `keys` from the key files: get() calls it when a
+    /// value does not open, since another process may have rekeyed since the keys were read.
+    Kv(SecretStore& store, const KeyRing& keys, const Clock& clock, std::function<Status()> reload_keys = nullptr)
+        : store_(store), keys_(keys), clock_(clock), reload_keys_(std::move(reload_keys)) {}
 
     /// Whether `path` has any version (deleted or not): a put is then an `update`, else a
     /// `create`, which is the capability the API checks (Vault's existence check).
@@ -58,9 +62,12 @@ public:
     Result<std::vector<VersionInfo>> history(std::string_view path) const;
 
 private:
+    Result<std::string> unseal_fresh(const std::string& rel, const StoredVersion& first) const;
+
     SecretStore& store_;
     const KeyRing& keys_;
     const Clock& clock_;
+    std::function<Status()> reload_keys_;
 };
 
 /// The hjob secret rekey step: draws a new key, re-encrypts every stored version with it and

@@ -2,6 +2,8 @@
 #include "flat_json.hpp"
 
 #include <cctype>
+#include <cstring>
+#include <tuple>
 
 namespace hjob::runtime::state {
 
@@ -69,6 +71,24 @@ struct Cursor {
             default: return false;
         }
     }
+    /// A string's text: a view of the input in the common case (no escape: plan reads some
+    /// twenty of these per node), else `scratch` with the escapes resolved.
+    bool text(std::string_view& out, std::string& scratch) {
+        const std::size_t start = i;
+        if (!eat('"')) return false;
+        const char* rest = s.data() + i;
+        const auto* quote = static_cast<const char*>(std::memchr(rest, '"', s.size() - i));
+        if (quote != nullptr && std::memchr(rest, '\\', static_cast<std::size_t>(quote - rest)) == nullptr) {
+            out = std::string_view(rest, static_cast<std::size_t>(quote - rest));
+            i += out.size() + 1;
+            return true;
+        }
+        i = start;
+        scratch.clear();
+        if (!string(scratch)) return false;
+        out = scratch;
+        return true;
+    }
     bool string(std::string& out) {
         if (!eat('"')) return false;
         while (i < s.size()) {
@@ -113,11 +133,12 @@ bool items(Cursor& c, char open, char close, F item) {
 std::optional<std::map<std::string, std::string>> parse_string_map(std::string_view text) {
     Cursor c{text};
     std::map<std::string, std::string> out;
+    std::string key_scratch, value_scratch;
     const bool ok = items(c, '{', '}', [&] {
-        std::string k, v;
-        if (!c.string(k) || !c.eat(':') || !c.string(v)) return false;
+        std::string_view k, v;
+        if (!c.text(k, key_scratch) || !c.eat(':') || !c.text(v, value_scratch)) return false;
         // The state writes sorted keys (std::map via nlohmann): the hint makes each insert O(1).
-        out.emplace_hint(out.end(), std::move(k), std::move(v));
+        out.emplace_hint(out.end(), std::piecewise_construct, std::forward_as_tuple(k), std::forward_as_tuple(v));
         return true;
     });
     if (!ok) return std::nullopt;
@@ -127,10 +148,11 @@ std::optional<std::map<std::string, std::string>> parse_string_map(std::string_v
 std::optional<std::vector<std::string>> parse_string_list(std::string_view text) {
     Cursor c{text};
     std::vector<std::string> out;
+    std::string scratch;
     const bool ok = items(c, '[', ']', [&] {
-        std::string v;
-        if (!c.string(v)) return false;
-        out.push_back(std::move(v));
+        std::string_view v;
+        if (!c.text(v, scratch)) return false;
+        out.emplace_back(v);
         return true;
     });
     if (!ok) return std::nullopt;

@@ -35,6 +35,8 @@ public:
     nlohmann::json interpolate(const nlohmann::json& value) const;
     /// The value of one reference ("NOMAD_PORT_http", "node.unique.id", "attr.kernel.name").
     std::optional<std::string> lookup(std::string_view name) const;
+    /// Adds or replaces one variable of the task's environment (task hooks: VAULT_TOKEN, ...).
+    void set(const std::string& name, std::string value) { env_[name] = std::move(value); }
 
 private:
     std::map<std::string, std::string> env_;

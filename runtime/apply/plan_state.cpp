@@ -1,12 +1,13 @@
 // Loading a job's plan input from the state (plan_state.hpp).
-#include "plan_state.hpp"
+#include "runtime/apply/plan_state.hpp"
 
 #include <algorithm>
 #include <set>
 
+#include "runtime/state/host_ports.hpp"
 #include "runtime/state/ids.hpp"
 
-namespace hjob::cli {
+namespace hjob::runtime::apply {
 
 namespace rs = runtime::state;
 using runtime::Allocation;
@@ -38,8 +39,15 @@ void subtract_own(PlanState& ps, const std::map<std::string, rs::StoredUsage>& u
 
 PlanState load_plan_state(rs::Store& store, const std::string& job_id,
                           const std::optional<std::vector<runtime::Node>>& fleet) {
-    PlanState ps;
     auto tx = store.read();
+    PlanState ps = read_plan_state(store, job_id, fleet);
+    tx.commit();
+    return ps;
+}
+
+PlanState read_plan_state(rs::Store& store, const std::string& job_id,
+                          const std::optional<std::vector<runtime::Node>>& fleet) {
+    PlanState ps;
     ps.modify_index = store.modify_index();
     ps.record = store.job(job_id);
     if (fleet) ps.nodes = *fleet;
@@ -63,8 +71,14 @@ PlanState load_plan_state(rs::Store& store, const std::string& job_id,
                 break;
             }
     }
-    subtract_own(ps, fleet ? std::map<std::string, rs::StoredUsage>{} : store.node_usage());
-    tx.commit();
+    if (fleet) {
+        subtract_own(ps, {});
+        return ps;
+    }
+    const auto usage = store.node_usage();
+    // Stored nodes are hosted on this machine: what other programs listen on is taken.
+    rs::reserve_foreign_listeners(ps.nodes, usage, rs::host_listeners());
+    subtract_own(ps, usage);
     return ps;
 }
 
@@ -83,4 +97,4 @@ runtime::PlanInput PlanState::take_input(const ir::Job& job, const std::string& 
     return in;
 }
 
-}  // namespace hjob::cli
+}  // namespace hjob::runtime::apply

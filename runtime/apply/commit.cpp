@@ -1,13 +1,13 @@
-// One write transaction per command (apply_commit.hpp): a kill at any moment leaves the state
-// as it was before or as it is after, never a version without its allocations.
-#include "apply_commit.hpp"
+// One write transaction per command (commit.hpp): a kill at any moment leaves the state as
+// it was before or as it is after, never a version without its allocations.
+#include "runtime/apply/commit.hpp"
 
+#include <map>
 #include <set>
 
-#include "plan_compile.hpp"
 #include "runtime/state/ids.hpp"
 
-namespace hjob::cli {
+namespace hjob::runtime::apply {
 
 namespace rs = runtime::state;
 using runtime::Allocation;
@@ -19,7 +19,7 @@ runtime::JobRecord job_record(const PlanState& ps, const CommitRequest& req, run
     r.id = req.job->id;
     r.namespace_ = req.job->namespace_;
     r.stopped = req.stop_job;
-    r.status = req.stop_job ? "dead" : "pending";  // "running" once the agent (next issue) reports
+    if (!req.evaluation || !ps.record) r.status = req.stop_job ? "dead" : "pending";  // the agent sets "running"
     if (new_version) {
         r.current_version = req.plan->job_version;
         r.job_modify_index = index;
@@ -52,9 +52,19 @@ void touch(Allocation& a, runtime::Index index, runtime::UnixNanos now) {
     a.modify_time = now;
 }
 
+/// The deployment an allocation updated in place joins: the plan's new one when it rolls out
+/// the allocation's group (as Nomad moves in-place updates into the deployment, whose health
+/// watcher then judges them again), else none.
+std::string inplace_deployment(const runtime::Plan& plan, const std::string& group) {
+    if (plan.deployment && plan.deployment->groups.count(group)) return plan.deployment->id;
+    return {};
+}
+
 // The new deployment, the active one it supersedes (cancelled) or continues; each counts the
-// allocations this plan places for it, as Nomad's plan applier bumps PlacedAllocs.
-void write_deployments(rs::Store& store, const PlanState& ps, const CommitRequest& req, runtime::Index index) {
+// allocations this plan places for it (and those it moves in by an in-place update), as
+// Nomad's plan applier bumps PlacedAllocs.
+void write_deployments(rs::Store& store, const PlanState& ps, const CommitRequest& req, runtime::Index index,
+                       const std::multimap<std::string, std::string>& joined) {
     const auto& plan = *req.plan;
     std::vector<runtime::Deployment> out;
     if (plan.deployment) {
@@ -76,6 +86,8 @@ void write_deployments(rs::Store& store, const PlanState& ps, const CommitReques
                 ++d.groups[a.group].placed;
                 placed = true;
             }
+        for (const auto& [group, dep] : joined)
+            if (dep == d.id) ++d.groups[group].placed, placed = true;
         const bool changed = placed || d.create_index == index || d.status == "cancelled";
         if (!changed) continue;
         d.modify_index = index;
@@ -85,17 +97,25 @@ void write_deployments(rs::Store& store, const PlanState& ps, const CommitReques
 
 }  // namespace
 
+std::string spec_hash(const ir::Job& job) { return rs::sha256_hex(ir::to_json(job).dump()); }
+
 bool plan_is_noop(const PlanState& ps, const runtime::Plan& plan) {
     return ps.record && !ps.record->stopped && !plan.spec_changed && plan.place.empty() && plan.stop.empty() &&
            plan.inplace.empty() && !plan.deployment && plan.cancel_deployment.empty();
 }
 
 CommitResult commit_plan(rs::Store& store, const PlanState& ps, const CommitRequest& req) {
-    const auto& plan = *req.plan;
     auto tx = store.write();
     if (const auto now_index = store.modify_index(); now_index != ps.modify_index)
         throw rs::StateError("the state changed while this command ran (index " + std::to_string(ps.modify_index) +
                              ", now " + std::to_string(now_index) + "); nothing was written, run it again");
+    const auto result = write_plan(store, ps, req);
+    tx.commit();
+    return result;
+}
+
+CommitResult write_plan(rs::Store& store, const PlanState& ps, const CommitRequest& req) {
+    const auto& plan = *req.plan;
     const runtime::Index index = store.next_index();
     const auto now = rs::now_nanos();
     const bool new_version = !ps.record || (plan.spec_changed && !req.stop_job);
@@ -122,18 +142,24 @@ CommitResult commit_plan(rs::Store& store, const PlanState& ps, const CommitRequ
         touched.insert(a.node_id);
         store.put_allocation(a);
     }
+    std::multimap<std::string, std::string> joined;  // group -> deployment, one entry per joined allocation
     for (const auto& id : plan.inplace) {
         const Allocation* old = find(ps, id);
         if (!old) throw rs::StateError("the plan updates allocation " + id + ", which the state does not hold");
         Allocation a = *old;
         a.job_version = record.current_version;
+        if (const auto dep = inplace_deployment(plan, a.group); !dep.empty()) {
+            a.deployment_id = dep;
+            a.healthy.reset();
+            a.canary = false;
+            joined.emplace(a.group, dep);
+        }
         touch(a, index, now);
         store.put_allocation(a);
     }
-    write_deployments(store, ps, req, index);
+    write_deployments(store, ps, req, index, joined);
     store.refresh_usage(touched);
-    tx.commit();
     return CommitResult{index, record.job_modify_index, record.current_version, new_version};
 }
 
-}  // namespace hjob::cli
+}  // namespace hjob::runtime::apply
