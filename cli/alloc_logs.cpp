@@ -1,6 +1,7 @@
 // `hjob alloc logs [-f] [--stderr] ID [TASK]`: a task's output as the agent's log collector
 // wrote it (alloc/logs/<task>.stdout.N, rotated per the logs stanza), oldest file first; -f
-// keeps printing what the task writes, moving on to the next file when the log rotates.
+// keeps printing what the task writes, moving on to the next file when the log rotates, until
+// interrupted or the task is dead.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -72,6 +73,18 @@ std::string pick_task(const runtime::Allocation& a, const std::string& given) {
     throw rs::StateError("allocation " + a.id.substr(0, 8) + " has several tasks; name one: " + names);
 }
 
+/// Whether `task` of allocation `id` has stopped for good (not between restarts), or the
+/// allocation is gone: then -f has nothing more to wait for, as Nomad's log stream ends.
+bool task_dead(rs::Store& store, const std::string& id, const std::string& task) {
+    try {
+        const auto a = find_alloc(store, id);
+        const auto it = a.task_states.find(task);
+        return it != a.task_states.end() && it->second.state == "dead";
+    } catch (const rs::StateError&) {
+        return true;  // purged
+    }
+}
+
 int alloc_logs(const LogsOptions& opt) {
     auto store = open_store(opt.state);
     const auto a = find_alloc(store, opt.id);
@@ -85,15 +98,18 @@ int alloc_logs(const LogsOptions& opt) {
         current = index;
         offset = copy_from(path, 0);
     }
-    while (opt.follow) {
+    for (int tick = 1; opt.follow; ++tick) {
         std::this_thread::sleep_for(std::chrono::milliseconds(250));
+        // Read the state before the files: what a dead task wrote is all there by then, so the
+        // copy below is the last one and nothing is lost.
+        const bool dead = tick % 4 == 0 && task_dead(store, a.id, task);
         files = log_files(dir, prefix);
-        if (files.empty()) continue;
         if (current >= 0 && files.count(current)) offset = copy_from(files[current], offset);
-        if (auto next = files.upper_bound(current); next != files.end()) {
+        for (auto next = files.upper_bound(current); next != files.end(); next = files.upper_bound(current)) {
             current = next->first;
             offset = copy_from(next->second, 0);
         }
+        if (dead) break;
     }
     return exit_ok;
 }
@@ -105,7 +121,7 @@ void setup_alloc_logs(CLI::App* alloc, const std::shared_ptr<StateOptions>&) {
     auto* logs = alloc->add_subcommand("logs", "Print a task's standard output (or --stderr) of an allocation");
     logs->add_option("ID", opt->id, "Allocation id or unique prefix")->required();
     logs->add_option("TASK", opt->task, "The task (needed when the allocation has several)");
-    logs->add_flag("-f,--follow", opt->follow, "Keep printing new output until interrupted");
+    logs->add_flag("-f,--follow", opt->follow, "Keep printing new output until interrupted or the task is dead");
     logs->add_flag("--stderr", opt->stderr_, "Print standard error instead of standard output");
     add_state_options(logs, opt->state, false);
     logs->callback([opt] { exit_with(run_state_command("alloc logs", [&] { return alloc_logs(*opt); })); });

@@ -22,6 +22,7 @@
 #include "runtime/state/ids.hpp"
 #include "runtime/state/local_node.hpp"
 #include "sensitive.hpp"
+#include "sensitive_stored.hpp"
 #include "state_options.hpp"
 
 namespace hjob::cli {
@@ -111,7 +112,8 @@ int run_apply(const ApplyOptions& opt) {
     const std::string seed = source->saved ? source->saved->id_seed : rs::new_uuid();
     const auto plan = runtime::make_plan(ps.take_input(job, seed));
     const bool color = ::isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
-    const auto mask = sensitive_redactor(source->job.sensitive);  // sensitive variables never print
+    // Sensitive variables never print, nor the stored version's (the old side of the diff).
+    const auto mask = sensitive_redactor(with_stored_values(source->job.sensitive, ps.current));
     if (!opt.json) std::cout << mask.apply(plan_text(plan, {color, false, true}));
     if (!plan.errors.empty()) return exit_error;
     if (!source->saved && !opt.auto_approve) {

@@ -4,9 +4,12 @@
 
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "runtime/plan/plan.hpp"
+#include "sensitive.hpp"
+#include "sensitive_stored.hpp"
 #include "state_options.hpp"
 #include "status_table.hpp"
 
@@ -30,6 +33,10 @@ int run_history(const HistoryOptions& opt) {
     if (!record) throw rs::StateError("no job \"" + opt.job + "\" in the state at " + store.dir() + " (see hjob status)");
     const auto versions = store.job_versions(opt.job);
     json out = json::array();
+    std::ostringstream text;
+    std::vector<std::string> sensitive;  // of every version: a diff shows old values too
+    for (const auto& v : versions)
+        for (auto& value : sensitive_values_of_version(v)) sensitive.push_back(std::move(value));
     for (std::size_t i = 0; i < versions.size(); ++i) {
         const auto& v = versions[i];
         const runtime::JobVersion* prev = i + 1 < versions.size() ? &versions[i + 1] : nullptr;
@@ -44,15 +51,16 @@ int run_history(const HistoryOptions& opt) {
             out.push_back(entry);
             continue;
         }
-        if (i > 0) std::cout << '\n';
-        std::cout << format_pairs({{"Version", std::to_string(v.version) +
+        if (i > 0) text << '\n';
+        text << format_pairs({{"Version", std::to_string(v.version) +
                                                    (v.version == record->current_version ? " (current)" : "")},
                                    {"Stable", v.stable ? "true" : "false"},
                                    {"Submit Date", show_time(v.submit_time)},
                                    {"Submitter", v.submitter}});
-        if (diff) std::cout << "Diff =\n" << runtime::render_diff_text(*diff);
+        if (diff) text << "Diff =\n" << runtime::render_diff_text(*diff);
     }
-    if (opt.json) std::cout << json{{"job_id", opt.job}, {"versions", out}}.dump(2) << '\n';
+    if (opt.json) text << json{{"job_id", opt.job}, {"versions", out}}.dump(2) << '\n';
+    std::cout << sensitive_redactor(sensitive).apply(text.str());
     return exit_ok;
 }
 

@@ -14,6 +14,7 @@
 #include "plan_file.hpp"
 #include "plan_footer.hpp"
 #include "sensitive.hpp"
+#include "sensitive_stored.hpp"
 #include "plan_nodes.hpp"
 #include "plan_state.hpp"
 #include "runtime/state/ids.hpp"
@@ -52,7 +53,8 @@ int run_plan(const PlanOptions& opt) {
     static const runtime::PlanInput* input = nullptr;
     input = new runtime::PlanInput(ps.take_input(compiled->job, seed));
     const auto plan = runtime::make_plan(*input);
-    const auto mask = sensitive_redactor(compiled->sensitive);  // sensitive variables never print
+    // Sensitive variables never print, nor the stored version's (the old side of the diff).
+    const auto mask = sensitive_redactor(with_stored_values(compiled->sensitive, ps.current));
     if (opt.json) {
         auto doc = runtime::plan_to_json(plan);
         doc["job_modify_index"] = ps.job_modify_index();

@@ -11,6 +11,8 @@
 #include "plan_state.hpp"
 #include "runtime/state/ids.hpp"
 #include "runtime/state/local_node.hpp"
+#include "sensitive.hpp"
+#include "sensitive_stored.hpp"
 #include "state_options.hpp"
 
 namespace hjob::cli {
@@ -38,7 +40,9 @@ int run_revert(const RevertOptions& opt) {
         throw rs::StateError("job \"" + opt.job + "\" has no version " + std::to_string(opt.version) + " (see hjob history " +
                              opt.job + ")");
     const auto plan = runtime::make_plan(ps.take_input(target->job, rs::new_uuid()));
-    std::cout << runtime::render_plan_text(plan);
+    // Both the current and the target spec may hold sensitive values; the diff shows both.
+    const auto mask = sensitive_redactor(with_stored_values(sensitive_values_of_version(*target), ps.current));
+    std::cout << mask.apply(runtime::render_plan_text(plan));
     if (!plan.errors.empty()) return exit_error;
     if (!plan.spec_changed)
         throw rs::StateError("version " + std::to_string(opt.version) + " has the same spec as the current version " +

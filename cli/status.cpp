@@ -8,6 +8,8 @@
 
 #include "commands.hpp"
 #include "runtime/state/model_json.hpp"
+#include "sensitive.hpp"
+#include "sensitive_stored.hpp"
 #include "state_options.hpp"
 #include "status_table.hpp"
 
@@ -90,7 +92,7 @@ int show_job(rs::Store& store, const std::string& id, bool as_json) {
                  {"submitter", v->submitter}, {"allocations", json::array()}, {"deployments", json::array()}};
         for (const auto& a : allocs) doc["allocations"].push_back(rs::allocation_to_json(a));
         for (const auto& d : deployments) doc["deployments"].push_back(rs::deployment_to_json(d));
-        std::cout << doc.dump(2) << '\n';
+        std::cout << sensitive_redactor(sensitive_values_of_version(*v)).apply(doc.dump(2)) << '\n';
         return exit_ok;
     }
     std::string dcs;

@@ -7,6 +7,8 @@
 #include "commands.hpp"
 #include "compiler/emit_nomad_json.hpp"
 #include "runtime/state/store.hpp"
+#include "sensitive.hpp"
+#include "sensitive_stored.hpp"
 
 namespace hjob::cli {
 
@@ -30,7 +32,7 @@ int inspect_stored_job(const std::string& job, const std::string& data_dir, cons
             return exit_usage;
         }
         const auto doc = format == "nomad" ? to_nomad_json(version->job) : ir::to_json(version->job);
-        std::cout << doc.dump(2) << '\n';
+        std::cout << sensitive_redactor(sensitive_values_of_version(*version)).apply(doc.dump(2)) << '\n';
         return exit_ok;
     } catch (const rs::StateError& e) {
         std::cerr << "hjob inspect: error: " << e.what() << '\n';

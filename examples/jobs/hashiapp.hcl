@@ -49,6 +49,10 @@ job "hashiapp" {
     task "hashiapp" {
       driver = "exec"
 
+      # Out of the catalog (and so out of the router) a second before it is signalled: the
+      # requests in flight finish, none reaches an instance that is going away.
+      shutdown_delay = "1s"
+
       config {
         command = var.hashiapp_command
         args = [

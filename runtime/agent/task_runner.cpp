@@ -1,8 +1,10 @@
 // The life of one task in the agent (task_runner.hpp). Event types and messages are Nomad's.
 #include "task_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <thread>
 
 #include "handle_store.hpp"
 #include "runtime/drivers/alloc_dir.hpp"
@@ -233,9 +235,18 @@ void TaskRunner::stop_async(const std::string& reason, After after) {
                          (reason.empty() ? "" : " (" + reason + ")"));
     deps_.watcher.forget(*handle_);
     deps_.services.deregister_task(alloc_.alloc.id, task_.name);
+    // Nomad's shutdown_delay: the services are out of the catalog now, and the task keeps
+    // answering what routers still send it until they have seen that; only then the signal.
+    // Only for a stop for good (Nomad waits in Kill, not in Restart), never when the agent
+    // itself stops. A group's delay is waited here too, the longer of the two.
+    const auto delay = after == After::dead && !suspend_ ? std::max(task_.shutdown_delay, alloc_.group->shutdown_delay.value_or(0)) : 0;
+    if (delay > 0) event("Waiting for shutdown delay", "Waiting for shutdown_delay of " + format_duration(delay) + " before killing the task.");
     phase_ = Phase::stopping;
     after_stop_ = after;
-    stopping_ = std::async(std::launch::async, [d = driver(), h = *handle_, sig, timeout] { return d->stop(h, sig ? sig : SIGINT, timeout); });
+    stopping_ = std::async(std::launch::async, [d = driver(), h = *handle_, sig, timeout, delay] {
+        std::this_thread::sleep_for(std::chrono::nanoseconds(delay));
+        return d->stop(h, sig ? sig : SIGINT, timeout);
+    });
 }
 
 void TaskRunner::finish_stop(UnixNanos now) {
