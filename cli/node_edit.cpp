@@ -40,6 +40,7 @@ runtime::Node from_flags(const NodeOptions& opt) {
     n.disk_mb = opt.disk;
     n.attributes = pairs(opt.attrs, "--attr");
     n.meta = pairs(opt.meta, "--meta");
+    rs::apply_dynamic_ports(n);
     if (n.cpu_mhz <= 0 || n.memory_mb <= 0) throw rs::StateError("node register needs --cpu MHZ and --memory MB above 0");
     return n;
 }

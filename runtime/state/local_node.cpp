@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -107,11 +108,22 @@ Node detect_local_node() {
     return n;
 }
 
+void apply_dynamic_ports(Node& n) {
+    const char* v = std::getenv("HJOB_DYNAMIC_PORTS");
+    if (!v) return;
+    int lo = 0, hi = 0;
+    char tail = 0;
+    if (std::sscanf(v, "%d-%d%c", &lo, &hi, &tail) != 2 || lo < 1024 || hi > 65535 || lo > hi) return;
+    n.port_min = lo;
+    n.port_max = hi;
+}
+
 std::string ensure_local_node(Store& store) {
     if (auto id = store.local_node_id()) return *id;
     auto tx = store.write();
     if (auto id = store.local_node_id()) return *id;  // registered by another process meanwhile
     Node n = detect_local_node();
+    apply_dynamic_ports(n);
     n.id = new_uuid();
     n.address = "127.0.0.1";
     if (store.node_by_name(n.name)) n.name += "-local";  // a hosted node took the hostname

@@ -8,7 +8,17 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* job_columns = "id, namespace, status, stopped, current_version, job_modify_index, modify_index";
+// A job's status as Nomad derives it from its allocations: dead once stopped or when every
+// allocation is terminal, running while one is not (placed and not yet finished), else the
+// stored status (pending: nothing placed yet). `T` is the jobs table's name or alias.
+#define HJOB_JOB_STATUS(T)                                                                                      \
+    "CASE WHEN " T ".stopped THEN 'dead' "                                                                      \
+    "WHEN EXISTS (SELECT 1 FROM allocations a WHERE a.job_id = " T ".id AND a.desired_status = 'run' "          \
+    "AND a.client_status IN ('pending', 'running')) THEN 'running' "                                            \
+    "WHEN EXISTS (SELECT 1 FROM allocations a WHERE a.job_id = " T ".id) THEN 'dead' ELSE " T ".status END"
+
+constexpr const char* job_columns =
+    "id, namespace, " HJOB_JOB_STATUS("jobs") ", stopped, current_version, job_modify_index, modify_index";
 
 JobRecord read_job(const Stmt& s) {
     JobRecord j;
@@ -54,7 +64,7 @@ std::vector<JobRecord> Store::jobs() {
 std::vector<JobSummary> Store::job_summaries() {
     std::vector<JobSummary> out;
     auto s = db_.prepare(
-        "SELECT j.id, j.namespace, j.status, j.stopped, j.current_version, j.job_modify_index, j.modify_index, "
+        "SELECT j.id, j.namespace, " HJOB_JOB_STATUS("j") ", j.stopped, j.current_version, j.job_modify_index, j.modify_index, "
         "coalesce(json_extract(v.ir_json, '$.job.type'), ''), coalesce(json_extract(v.ir_json, '$.job.priority'), 0), "
         "coalesce(v.submit_time, 0) FROM jobs j LEFT JOIN job_versions v ON v.job_id = j.id AND v.version = "
         "j.current_version ORDER BY j.id");

@@ -6,8 +6,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <string>
 
 #include "runtime/state/host_ports.hpp"
+#include "runtime/state/local_node.hpp"
 
 namespace rs = hjob::runtime::state;
 
@@ -60,4 +63,22 @@ TEST_CASE("a socket this process listens on shows up in host_listeners", "[state
     const auto all = rs::host_listeners();
     ::close(fd);
     CHECK(std::any_of(all.begin(), all.end(), [&](const rs::Listener& l) { return l.address == "127.0.0.1" && l.port == port; }));
+}
+
+TEST_CASE("HJOB_DYNAMIC_PORTS gives new nodes their dynamic range; a malformed one is ignored", "[state][host-ports]") {
+    const char* before = std::getenv("HJOB_DYNAMIC_PORTS");
+    const std::string saved = before ? before : "";
+    auto range = [](const char* value) {
+        ::setenv("HJOB_DYNAMIC_PORTS", value, 1);
+        hjob::runtime::Node n;
+        rs::apply_dynamic_ports(n);
+        return std::to_string(n.port_min) + "-" + std::to_string(n.port_max);
+    };
+    CHECK(range("40000-40099") == "40000-40099");
+    for (const char* bad : {"", "40000", "40099-40000", "80-90", "40000-70000", "4e4-5e4", "40000-40099x"}) {
+        INFO(bad);
+        CHECK(range(bad) == "20000-32000");
+    }
+    if (before) ::setenv("HJOB_DYNAMIC_PORTS", saved.c_str(), 1);
+    else ::unsetenv("HJOB_DYNAMIC_PORTS");
 }
