@@ -86,9 +86,9 @@ constexpr const char* policy_help =
     "  hjob policy list\n"
     "  hjob policy delete app";
 
-using Body = int (*)(const PolicyOptions&);
+using PolicyBody = int (*)(const PolicyOptions&);
 
-CLI::App* add(CLI::App* cmd, std::shared_ptr<PolicyOptions> opt, const char* name, const char* about, Body body, bool writer) {
+CLI::App* add(CLI::App* cmd, std::shared_ptr<PolicyOptions> opt, const char* name, const char* about, PolicyBody body, bool writer) {
     auto* sub = cmd->add_subcommand(name, about);
     add_state_options(sub, opt->state, writer);
     const std::string label = std::string("policy ") + name;

@@ -133,9 +133,9 @@ constexpr const char* secret_help =
     "  hjob secret rekey\n"
     "  hjob secret serve --listen 127.0.0.1:8200";
 
-using Body = int (*)(const SecretOptions&);
+using SecretBody = int (*)(const SecretOptions&);
 
-CLI::App* add(CLI::App* cmd, std::shared_ptr<SecretOptions> opt, const char* name, const char* about, Body body, bool writer) {
+CLI::App* add(CLI::App* cmd, std::shared_ptr<SecretOptions> opt, const char* name, const char* about, SecretBody body, bool writer) {
     auto* sub = cmd->add_subcommand(name, about);
     add_state_options(sub, opt->state, writer);
     const std::string label = std::string("secret ") + name;

@@ -105,9 +105,9 @@ constexpr const char* token_help =
     "  hjob token renew hvs.... --increment 30m\n"
     "  hjob token revoke hvs....";
 
-using Body = int (*)(const TokenOptions&);
+using TokenBody = int (*)(const TokenOptions&);
 
-CLI::App* add(CLI::App* cmd, std::shared_ptr<TokenOptions> opt, const char* name, const char* about, Body body, bool writer) {
+CLI::App* add(CLI::App* cmd, std::shared_ptr<TokenOptions> opt, const char* name, const char* about, TokenBody body, bool writer) {
     auto* sub = cmd->add_subcommand(name, about);
     add_state_options(sub, opt->state, writer);
     sub->add_flag("--json", opt->json, "Print as JSON");
