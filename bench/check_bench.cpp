@@ -2,6 +2,8 @@
 // locals, binding to the IR, validation) on FILE N times in-process and prints throughput; then
 // runs HashiCorp's parser (hclref bench, parse only) on the same file for a ratio. In-process
 // on both sides, as `hclref bench` is: start-up is measured separately with hyperfine.
+// CHECK_BENCH_PHASES=1 prints each pass's parse, scope, compile (binding and validation) and
+// free times on standard error.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,16 +26,31 @@ struct Pass {
 
 // The pipeline of cli/check.cpp's check_file, without the HCL1 detection (a parse-error path).
 Pass check_once(const hjob::SourceFile& file, const hjob::cty::FunctionTable& functions) {
-    hjob::Diagnostics diags;
-    auto tree = hjob::syntax::parse_config(file);
-    diags = std::move(tree.diagnostics);
-    const auto scope = hjob::eval::build_root_scope(tree, hjob::eval::VariableInputs{}, functions, diags);
-    hjob::bind::CompileOptions options;
-    options.context = &scope.context;
-    auto result = hjob::validate::compile_and_validate(tree, options, &diags);
+    using clock = std::chrono::steady_clock;
+    const bool phases = std::getenv("CHECK_BENCH_PHASES") != nullptr;
+    auto t = clock::now();
+    auto lap = [&](const char* what) {
+        if (!phases) return;
+        const auto now = clock::now();
+        std::fprintf(stderr, "  %-9s %7.1f ms\n", what, std::chrono::duration<double, std::milli>(now - t).count());
+        t = now;
+    };
     Pass p;
-    for (const auto* list : {&diags, &result.diagnostics})
-        for (const auto& d : *list) (d.severity == hjob::Severity::error ? p.errors : p.warnings)++;
+    {
+        hjob::Diagnostics diags;
+        auto tree = hjob::syntax::parse_config(file);
+        diags = std::move(tree.diagnostics);
+        lap("parse");
+        const auto scope = hjob::eval::build_root_scope(tree, hjob::eval::VariableInputs{}, functions, diags);
+        hjob::bind::CompileOptions options;
+        options.context = &scope.context;
+        lap("scope");
+        auto result = hjob::validate::compile_and_validate(tree, options, &diags);
+        lap("compile");
+        for (const auto* list : {&diags, &result.diagnostics})
+            for (const auto& d : *list) (d.severity == hjob::Severity::error ? p.errors : p.warnings)++;
+    }
+    lap("free");
     return p;
 }
 

@@ -31,17 +31,18 @@ std::size_t slots_for(std::size_t paths) {
     return n;
 }
 
+std::uint64_t tag_of(std::size_t hash) { return static_cast<std::uint64_t>(hash) & 0xFFFFFFFF00000000ull; }
+std::uint32_t entry_of(std::uint64_t slot) { return static_cast<std::uint32_t>(slot); }
+
 }  // namespace
 
 void SourceMap::reserve(std::size_t paths, std::size_t bytes) {
     keys_.reserve(bytes);
     entries_.reserve(paths);
-    if (slots_.size() < slots_for(paths)) {
+    if (indexed_ && slots_.size() < slots_for(paths)) {
         slots_.assign(slots_for(paths), 0);
-        for (std::size_t i = 0; i < entries_.size(); ++i) {
-            const std::size_t s = probe(key(entries_[i]), entries_[i].hash);
-            slots_[s] = static_cast<std::uint32_t>(i + 1);
-        }
+        distinct_ = 0;
+        for (std::size_t i = 0; i < entries_.size(); ++i) insert(i, hash_of(key(entries_[i])));
     }
 }
 
@@ -49,34 +50,60 @@ void SourceMap::grow() { reserve(entries_.size() * 2 + 8, keys_.capacity()); }
 
 std::size_t SourceMap::probe(std::string_view k, std::size_t hash) const {
     const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t tag = tag_of(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        const std::uint32_t s = slots_[i];
+        const std::uint64_t s = slots_[i];
         if (s == 0) return i;
-        const Entry& e = entries_[s - 1];
-        if (e.hash == hash && key(e) == k) return i;
+        if ((s & 0xFFFFFFFF00000000ull) == tag && key(entries_[entry_of(s) - 1]) == k) return i;
     }
+}
+
+void SourceMap::insert(std::size_t i, std::size_t hash) {
+    std::uint64_t& slot = slots_[probe(key(entries_[i]), hash)];
+    if (slot == 0) ++distinct_;
+    slot = tag_of(hash) | (i + 1);
 }
 
 void SourceMap::record(std::initializer_list<std::string_view> parts, Range r) {
-    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
     const std::size_t start = keys_.size();
     for (std::string_view p : parts) keys_.append(p);
-    const std::string_view k = std::string_view(keys_).substr(start);
-    const std::size_t hash = hash_of(k);
-    std::uint32_t& slot = slots_[probe(k, hash)];
-    if (slot != 0) {  // recorded before: the new range wins, the copy of the path goes
-        entries_[slot - 1].range = r;
-        keys_.resize(start);
-        return;
+    entries_.push_back(Entry{static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(keys_.size() - start), r});
+    if (!indexed_) return;
+    if (entries_.size() * 2 > slots_.size()) grow();  // grow() indexes the new entry too
+    else insert(entries_.size() - 1, hash_of(key(entries_.back())));
+}
+
+void SourceMap::append(const SourceMap& other) {
+    keys_.reserve(keys_.size() + other.keys_.size());
+    entries_.reserve(entries_.size() + other.entries_.size());
+    for (const Entry& e : other.entries_) record(other.key(e), e.range);
+}
+
+void SourceMap::index() {
+    if (indexed_) return;
+    indexed_ = true;
+    distinct_ = 0;
+    slots_.assign(slots_for(entries_.size()), 0);
+    // The hashes first, then the inserts with the slot of the insert `ahead` places later
+    // already on its way into the cache: the table is megabytes and the slots are random.
+    std::vector<std::size_t> hashes(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) hashes[i] = hash_of(key(entries_[i]));
+    constexpr std::size_t ahead = 16;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+        if (i + ahead < entries_.size()) __builtin_prefetch(&slots_[hashes[i + ahead] & mask], 1);
+        insert(i, hashes[i]);
     }
-    entries_.push_back(Entry{hash, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(k.size()), r});
-    slot = static_cast<std::uint32_t>(entries_.size());
 }
 
 const Range* SourceMap::find(std::string_view path) const {
-    if (slots_.empty()) return nullptr;
-    const std::uint32_t s = slots_[probe(path, hash_of(path))];
-    return s == 0 ? nullptr : &entries_[s - 1].range;
+    if (!indexed_) {
+        for (auto e = entries_.rbegin(); e != entries_.rend(); ++e)
+            if (key(*e) == path) return &e->range;
+        return nullptr;
+    }
+    const std::uint64_t s = slots_[probe(path, hash_of(path))];
+    return s == 0 ? nullptr : &entries_[entry_of(s) - 1].range;
 }
 
 SourceRange SourceMap::at(std::string_view path) const {

@@ -17,6 +17,9 @@ struct CompileOptions {
     /// Scope of every expression: `var`, `local` and the function library, as the evaluation
     /// stage set it up. nullptr: no variables and no functions (literals still work).
     const eval::EvalContext* context = nullptr;
+    /// Threads that decode groups: 0 uses two for a large job on a machine with two cores,
+    /// 1 only the caller's, 2 or more two whatever the size. The result is the same.
+    unsigned threads = 0;
 };
 
 struct CompileResult {

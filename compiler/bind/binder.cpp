@@ -11,7 +11,8 @@ namespace hjob::bind::detail {
 
 const eval::EvalContext* Binder::scope_of(const syntax::Body& body) const {
     const auto it = expansion_.scope_of.find(&body);
-    return it == expansion_.scope_of.end() ? context_ : it->second;
+    if (it != expansion_.scope_of.end()) return it->second;
+    return parent_ != nullptr ? parent_->scope_of(body) : context_;
 }
 
 cty::Value Binder::evaluate_in(const syntax::Expr& e, const eval::EvalContext* parent) {

@@ -24,6 +24,10 @@ class Binder {
 public:
     Binder(const SourceFile& file, const eval::EvalContext* context, Diagnostics& diags, ir::SourceMap& map)
         : file_(file), context_(context), diags_(diags), map_(map) {}
+    /// A binder for part of `parent`'s run on another thread: its own diagnostics, ranges and
+    /// expansions; it reads the parent's expansions, which must not change meanwhile.
+    Binder(const Binder& parent, Diagnostics& diags, ir::SourceMap& map)
+        : file_(parent.file_), context_(parent.context_), diags_(diags), map_(map), parent_(&parent) {}
 
     const SourceFile& file() const { return file_; }
     /// The value of `e`, an expression of `owner`, in the scope of that body (the iterators of
@@ -39,6 +43,11 @@ public:
         report(Severity::error, std::move(code), std::move(summary), std::move(detail), subject);
     }
     void record(std::string_view path, Range r) { map_.record(path, r); }
+    /// Takes in a child binder's diagnostics and ranges, after this binder's own so far.
+    void adopt(Diagnostics&& diags, const ir::SourceMap& map) {
+        for (auto& d : diags) diags_.push_back(std::move(d));
+        map_.append(map);
+    }
     /// Records `base + "/" + key` without building that string.
     void record(std::string_view base, std::string_view key, Range r) { map_.record({base, "/", key}, r); }
     SourceRange at(Range r) const { return SourceRange{&file_, r}; }
@@ -57,12 +66,15 @@ public:
     };
     Expansion& expansion() { return expansion_; }
     const eval::EvalContext* context() const { return context_; }
+    /// CompileOptions::threads of the run.
+    unsigned threads = 0;
 
 private:
     const SourceFile& file_;
     const eval::EvalContext* context_;
     Diagnostics& diags_;
     ir::SourceMap& map_;
+    const Binder* parent_ = nullptr;
     Expansion expansion_;
 };
 

@@ -32,6 +32,15 @@ ir::Job decode_job(Binder& b, const syntax::Block& block);
 ir::Group decode_group(Binder& b, const syntax::Block& block, const JobLevel& job, const std::string& path);
 /// A group made of one job-level task, as jobspec2 wraps it.
 ir::Group implicit_group(Binder& b, const syntax::Block& task, const JobLevel& job, const std::string& path);
+
+/// A job's group block, or a task block written directly in the job (an implicit group).
+struct GroupBlock {
+    const syntax::Block* block;
+    bool implicit;
+};
+/// The groups in order, as decode_group and implicit_group give them one by one, with the
+/// same diagnostics and source ranges in the same order; a large job is split over two threads.
+std::vector<ir::Group> decode_groups(Binder& b, const std::vector<GroupBlock>& blocks, const JobLevel& job);
 ir::Task decode_task(Binder& b, const syntax::Block& block, const GroupLevel& group, const std::string& path);
 
 // policies.cpp: each `apply_*` overwrites the fields the block sets, so that defaults,

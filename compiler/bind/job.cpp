@@ -114,12 +114,12 @@ ir::Job decode_job(Binder& b, const syntax::Block& block) {
     j.ui = decode_ui(body);
     if (const auto* m = body.first("multiregion"); m != nullptr && m->body != nullptr)
         j.multiregion = written_json(b, *m->body, *schema::find_block(schema::job(), "multiregion"), "/multiregion");
+    std::vector<GroupBlock> groups;
     for (const auto* t : body.blocks("task"))
-        if (t->labels.size() == 1)
-            j.groups.push_back(implicit_group(b, *t, level, "/groups/" + std::to_string(j.groups.size())));
+        if (t->labels.size() == 1) groups.push_back({t, true});
     for (const auto* g : body.blocks("group"))
-        if (g->labels.size() == 1)
-            j.groups.push_back(decode_group(b, *g, level, "/groups/" + std::to_string(j.groups.size())));
+        if (g->labels.size() == 1) groups.push_back({g, false});
+    j.groups = decode_groups(b, groups, level);
     return j;
 }
 
@@ -135,6 +135,7 @@ CompileResult compile_job(const syntax::SyntaxTree& tree, const CompileOptions& 
     const std::size_t text = tree.file->text().size();
     result.source_map.reserve(text / 40 + 64, text + 4096);
     detail::Binder b(*tree.file, options.context, result.diagnostics, result.source_map);
+    b.threads = options.threads;
     const bool top_level_ok = detail::check_file_schema(b, *tree.body);
     const syntax::Block* job = nullptr;
     bool any = false;
@@ -160,6 +161,7 @@ CompileResult compile_job(const syntax::SyntaxTree& tree, const CompileOptions& 
         }
         result.job = detail::decode_job(b, expanded);
     }
+    result.source_map.index();
     return result;
 }
 

@@ -14,12 +14,12 @@ enum class Level { job, group, task, device };
 
 void check_constraint(Reporter& r, const ir::Constraint& c, const std::string& cp, Level level) {
     const std::string& op = c.operand;
-    const std::string at = r.pick({cp + "/operand", cp});
+    auto at_operand = [&] { return r.pick({cp + "/operand", cp}); };  // only for an error: a lookup is a cache miss
     bool need_attribute = true;
     if (op == "distinct_hosts" || op == "distinct_property") {
         need_attribute = op == "distinct_property";
         if (level == Level::task || level == Level::device)
-            r.error("constraint", at, "Task level constraint cannot use " + op,
+            r.error("constraint", at_operand(), "Task level constraint cannot use " + op,
                     op + " spreads allocations, so it belongs at job or group level.");
         if (op == "distinct_hosts" && !c.value.empty() && c.value != "true")
             r.error("constraint", r.pick({cp + "/value", cp}), "Distinct hosts constraint doesn't allow RTarget",
@@ -33,7 +33,7 @@ void check_constraint(Reporter& r, const ir::Constraint& c, const std::string& c
                op == ">=") {
         if (c.value.empty()) r.error("constraint", cp, "Operator " + q(op) + " requires an RTarget", "Add a value to compare with.");
     } else if (op != "regexp" && op != "version" && op != "semver") {
-        r.error("constraint", at, "Unknown constraint type " + q(op),
+        r.error("constraint", at_operand(), "Unknown constraint type " + q(op),
                 "operator must be one of =, !=, <, <=, >, >=, regexp, version, semver, set_contains, set_contains_all, "
                 "set_contains_any, is_set, is_not_set, distinct_hosts or distinct_property.");
     }

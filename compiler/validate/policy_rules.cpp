@@ -1,6 +1,8 @@
 // Update, migrate, restart and reschedule rules (structs UpdateStrategy.Validate,
 // MigrateStrategy.Validate, RestartPolicy.Validate, ReschedulePolicy.Validate) and which job
 // types allow each block. A job-level block merged into a group is reported where written.
+#include <functional>
+
 #include "reporter.hpp"
 
 namespace hjob::validate::detail {
@@ -56,8 +58,13 @@ void check_migrate(Reporter& r, const ir::Group& g, const std::string& gp) {
                 "MinHealthyTime must be less than HealthyDeadline: " + dur(m.min_healthy_time) + " > " + dur(m.healthy_deadline));
 }
 
-void check_restart(Reporter& r, const ir::RestartPolicy& p, const std::string& rp) {
-    auto at = [&](const char* f) { return r.pick({rp + "/" + f, rp}); };
+// The block's path is found only for an error (`block` picks it): a path lookup is a cache
+// miss in a large job's source map.
+void check_restart(Reporter& r, const ir::RestartPolicy& p, const std::function<std::string()>& block) {
+    auto at = [&](const char* f) {
+        const std::string rp = block();
+        return r.pick({rp + "/" + f, rp});
+    };
     if (p.mode != "delay" && p.mode != "fail")
         r.error("restart-mode", at("mode"), "Unsupported restart mode: " + q(p.mode), "mode must be \"fail\" or \"delay\".");
     else if (p.attempts == 0 && p.mode != "fail")
@@ -71,9 +78,12 @@ void check_restart(Reporter& r, const ir::RestartPolicy& p, const std::string& r
                     " with a delay of " + dur(p.delay));
 }
 
-void check_reschedule(Reporter& r, const ir::ReschedulePolicy& p, const std::string& at_block) {
+void check_reschedule(Reporter& r, const ir::ReschedulePolicy& p, const std::function<std::string()>& block) {
     if (p.attempts == 0 && !p.unlimited) return;  // disabled: Nomad checks nothing else
-    auto at = [&](const char* f) { return r.pick({at_block + "/" + f, at_block}); };
+    auto at = [&](const char* f) {
+        const std::string at_block = block();
+        return r.pick({at_block + "/" + f, at_block});
+    };
     if (p.delay < 5 * second) r.error("reschedule", at("delay"), "Delay cannot be less than 5s (got " + dur(p.delay) + ")", "");
     const std::string& f = p.delay_function;
     if (f != "constant" && f != "exponential" && f != "fibonacci")
@@ -86,14 +96,15 @@ void check_reschedule(Reporter& r, const ir::ReschedulePolicy& p, const std::str
 }
 
 void check_types(Reporter& r, const ir::Job& job, const std::string& gp) {
-    const bool update = r.written(gp + "/update") || r.written("/update");
-    if (update && job.type != "service" && job.type != "system")
+    // The type first: whether a block was written is a source-map lookup.
+    const auto written = [&](const char* block) { return r.written(gp + "/" + block) || r.written(std::string("/") + block); };
+    if (job.type != "service" && job.type != "system" && written("update"))
         r.error("update-type", where(r, gp, "update"), "Job type " + q(job.type) + " does not allow update block",
                 "Only service and system jobs have deployments; remove the update block.");
-    if ((r.written(gp + "/migrate") || r.written("/migrate")) && job.type != "service")
+    if (job.type != "service" && written("migrate"))
         r.error("migrate-type", where(r, gp, "migrate"), "Job type " + q(job.type) + " does not allow migrate block",
                 "Only service jobs are migrated when a node drains; remove the migrate block.");
-    const bool reschedule = r.written(gp + "/reschedule") || r.written("/reschedule");
+    const bool reschedule = (job.type == "system" || job.type == "sysbatch") && written("reschedule");
     if (reschedule && job.type == "system")
         r.error("reschedule-type", where(r, gp, "reschedule"), "System jobs should not have a reschedule policy",
                 "A system job runs on every eligible node and is never rescheduled; remove the reschedule block.");
@@ -110,8 +121,9 @@ void check_policies(Reporter& r, const ir::Job& job, const ir::Group& g, const s
     if (g.migrate && job.type == "service") check_migrate(r, g, gp);
     // Only the group's policy: Nomad validates TaskGroup.RestartPolicy, not the task-level
     // blocks merged over it (a task restart {} that does not fit its interval is accepted).
-    check_restart(r, g.restart, r.pick({gp + "/restart", gp}));
-    if (g.reschedule && job.type != "system" && job.type != "sysbatch") check_reschedule(r, *g.reschedule, where(r, gp, "reschedule"));
+    check_restart(r, g.restart, [&] { return r.pick({gp + "/restart", gp}); });
+    if (g.reschedule && job.type != "system" && job.type != "sysbatch")
+        check_reschedule(r, *g.reschedule, [&] { return where(r, gp, "reschedule"); });
 }
 
 }  // namespace hjob::validate::detail

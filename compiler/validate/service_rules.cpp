@@ -50,9 +50,13 @@ bool must_exist(const std::string& port) {
     return !port.empty() && port.find("${") == std::string::npos && !numeric(port);
 }
 
-void check_port_ref(Reporter& r, const ir::Group& g, const std::string& port, const std::string& path,
-                    const std::string& what) {
+// `base` is the service or check; the range is its port argument's when written. Paths are
+// picked only for an error: each lookup is a cache miss in a large job's source map.
+void check_port_ref(Reporter& r, const ir::Group& g, const std::string& port, const std::string& base,
+                    std::string_view kind, const std::string& name) {
     if (!must_exist(port) || has_port_label(g, port)) return;
+    const std::string path = r.pick({base + "/port", base});
+    const std::string what = std::string(kind) + " " + q(name);
     const std::vector<std::string> labels = port_labels(g);
     const std::vector<std::string_view> views(labels.begin(), labels.end());
     const auto close = schema::suggest(port, views);
@@ -80,7 +84,7 @@ void check_interval(Reporter& r, const ir::Check& c, const std::string& path) {
 
 void check_type(Reporter& r, const ir::Service& s, const ir::Check& c, const std::string& path) {
     const std::string type = lower(c.type);
-    const std::string at = r.pick({path + "/type", path});
+    auto at = [&] { return r.pick({path + "/type", path}); };
     if (type == "http") {
         if (c.path.empty())
             r.error("check-http-path", path, "Missing http check path", "check " + c.name + " invalid: http type must have a valid http path");
@@ -92,11 +96,11 @@ void check_type(Reporter& r, const ir::Service& s, const ir::Check& c, const std
             r.error("check-script-command", path, "Missing script check command",
                     "check " + c.name + " invalid: script type must have a valid script path");
     } else if (type != "tcp" && type != "grpc") {
-        r.error("check-type", at, "Invalid check type " + q(c.type),
+        r.error("check-type", at(), "Invalid check type " + q(c.type),
                 "check " + c.name + " invalid: invalid type (" + q(c.type) + "), must be one of \"http\", \"tcp\", \"grpc\" or \"script\"");
     }
     if (s.provider == "nomad" && type != "http" && type != "tcp")
-        r.error("check-type", at, "Check type not supported by the nomad provider",
+        r.error("check-type", at(), "Check type not supported by the nomad provider",
                 "check " + c.name + " invalid: services using the nomad provider support only \"http\" and \"tcp\" checks.");
 }
 
@@ -124,14 +128,14 @@ void check_service(Reporter& r, const ir::Group& g, const ir::Service& s, const 
     if (s.provider != "consul" && s.provider != "nomad")
         r.error("service-provider", path + "/provider", "Invalid service provider",
                 "Service provider must be \"consul\" or \"nomad\", not " + q(s.provider) + ".");
-    check_port_ref(r, g, s.port, r.pick({path + "/port", path}), "services " + q(s.name));
+    check_port_ref(r, g, s.port, path, "services", s.name);
     for (std::size_t i = 0; i < s.checks.size(); ++i) {
         const ir::Check& c = s.checks[i];
         const std::string cp = path + "/checks/" + std::to_string(i);
         check_type(r, s, c, cp);
         check_interval(r, c, cp);
         check_fields(r, s, c, cp);
-        check_port_ref(r, g, c.port, r.pick({cp + "/port", cp}), "check " + q(c.name));
+        check_port_ref(r, g, c.port, cp, "check", c.name);
     }
 }
 

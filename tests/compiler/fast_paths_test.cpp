@@ -45,22 +45,40 @@ std::string evaluated(const OneExpr& p, const hjob::eval::EvalContext* parent) {
 }  // namespace
 
 TEST_CASE("source map: paths recorded, replaced, found with their ancestors", "[fast][source_map]") {
+    // The same answers from the entries scanned before index(), from the table after it, and
+    // for paths recorded once the table exists (the table must grow for them).
     hjob::ir::SourceMap map;
     CHECK(map.find("/groups/0") == nullptr);
     CHECK(map.at("/groups/0/count").range == Range{});
-    map.reserve(2, 16);  // far too small: the table must grow
+    map.reserve(2, 16);
     for (std::uint32_t i = 0; i < 1000; ++i) map.record({"/groups/", std::to_string(i), "/count"}, Range{i, i + 1});
     map.record("/groups/7/count", Range{70, 71});  // recorded again: the new range wins
     map.record("/groups/7", Range{5, 6});
-    CHECK(map.size() == 1001);
-    REQUIRE(map.find("/groups/999/count") != nullptr);
-    CHECK(*map.find("/groups/999/count") == Range{999, 1000});
-    CHECK(*map.find("/groups/7/count") == Range{70, 71});
-    CHECK(map.contains("/groups/7"));
-    CHECK_FALSE(map.contains("/groups/7/coun"));
-    CHECK_FALSE(map.contains("/groups/1000/count"));
-    CHECK(map.at("/groups/7/tasks/0/driver").range == Range{5, 6});  // nearest recorded ancestor
-    CHECK(map.at("/nothing/here").range == Range{});
+    auto answers = [&] {
+        REQUIRE(map.find("/groups/999/count") != nullptr);
+        CHECK(*map.find("/groups/999/count") == Range{999, 1000});
+        CHECK(*map.find("/groups/7/count") == Range{70, 71});
+        CHECK(map.contains("/groups/7"));
+        CHECK_FALSE(map.contains("/groups/7/coun"));
+        CHECK(map.at("/groups/7/tasks/0/driver").range == Range{5, 6});  // nearest recorded ancestor
+        CHECK(map.at("/nothing/here").range == Range{});
+    };
+    SECTION("before index()") {
+        answers();
+        CHECK_FALSE(map.contains("/groups/1000/count"));
+    }
+    SECTION("after index(), and paths recorded after it") {
+        map.index();
+        CHECK(map.size() == 1001);
+        answers();
+        for (std::uint32_t i = 1000; i < 5000; ++i) map.record({"/groups/", std::to_string(i), "/count"}, Range{i, i + 1});
+        map.record("/groups/999/count", Range{1, 2});
+        CHECK(map.size() == 5001);
+        CHECK(*map.find("/groups/4999/count") == Range{4999, 5000});
+        CHECK(*map.find("/groups/999/count") == Range{1, 2});
+        CHECK(*map.find("/groups/7/count") == Range{70, 71});
+        CHECK(map.at("/groups/7/tasks/0/driver").range == Range{5, 6});
+    }
 }
 
 TEST_CASE("literal fast paths read what evaluation gives", "[fast][bind]") {
