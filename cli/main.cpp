@@ -1,5 +1,8 @@
 // The `hjob` command: a CLI11 app whose subcommands register themselves (commands.hpp).
 // Exit status: 0 clean, 1 findings in the input, 2 usage or I/O errors.
+#include <iostream>
+#include <cstdlib>
+#include <cstdio>
 #include <CLI/CLI.hpp>
 
 #include <cstring>
@@ -78,7 +81,9 @@ void setup_commands(CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
     CLI::App app{description, "hjob"};
     app.footer(footer);
     app.set_version_flag("--version", hjob_version, "Print the version and exit");
@@ -102,4 +107,17 @@ int main(int argc, char** argv) {
         return hjob::cli::exit_usage;
     }
     return hjob::cli::exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const int code = run(argc, argv);
+    // Every command has finished and cleaned up in its own scope; what is left are static
+    // tables and CLI11's validator objects, whose destructors only free memory. Skipping
+    // them saves about a tenth of a short command's start-up and exit (page faults included).
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
 }
