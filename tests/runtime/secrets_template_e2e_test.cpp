@@ -98,24 +98,24 @@ TEST_CASE("secrets template e2e: a changed secret re-renders and restarts, signa
             }
             return true;
         },
-        seconds(20));
+        seconds(60));
     if (!up) FAIL("the tasks did not start with their rendered template; the agent's log:\n" << agent.log());
     CHECK(a[0].file("secrets/app.env") == "PASSWORD=" + first + "\n");
 
     hjob_ok(data, {"secret", "put", "secret/app", "password=" + second});
     for (int i = 0; i < 3; ++i) {
         INFO(modes[i] << " events:\n" << events_of(data, modes[i]));
-        CHECK(wait_for([&] { return has(a[i].file("secrets/app.env"), second); }, seconds(8)));
+        CHECK(wait_for([&] { return has(a[i].file("secrets/app.env"), second); }, seconds(30)));
     }
 
     // restart: a new main process, and the events say why.
     INFO("restart events:\n" << events_of(data, "restart"));
-    CHECK(wait_for([&] { const int p = one_pid(a[0].id); return p > 0 && p != pid[0]; }, seconds(10)));
+    CHECK(wait_for([&] { const int p = one_pid(a[0].id); return p > 0 && p != pid[0]; }, seconds(30)));
     CHECK(has(events_of(data, "restart"), "Restart Signaled: Template with change_mode restart re-rendered (secrets/app.env)"));
     CHECK(has(events_of(data, "restart"), "Restarting: "));
 
     // signal: the same process, which saw SIGHUP.
-    CHECK(wait_for([&] { return has(a[1].file("local/hup.log"), "hup"); }, seconds(5)));
+    CHECK(wait_for([&] { return has(a[1].file("local/hup.log"), "hup"); }, seconds(30)));
     CHECK(one_pid(a[1].id) == pid[1]);
     CHECK(has(events_of(data, "signal"), "Signaling: Template re-rendered (secrets/app.env)"));
 
