@@ -33,7 +33,7 @@ public:
             const std::string who = ctx.job.id + "/" + ctx.group.name + "/" + ctx.task.name;
             auto t = secrets::TaskToken::issue(*secrets_, ctx.task.vault->policies, secrets::task_token_ttl(), who,
                                                clock_.now());
-            if (!t) return "vault: cannot create the task's token: " + t.error;
+            if (!t) return "cannot create the task's token: " + t.error;
             token_ = *t;
         }
         return hand_over(ctx);
@@ -65,7 +65,7 @@ private:
         tables_ = std::make_unique<state::SqliteSecretStore>(ctx.services.store.db());
         const std::string dir = ctx.services.data_dir.empty() ? ctx.services.store.dir() : ctx.services.data_dir;
         auto s = secrets::Secrets::open(dir, *tables_, *tables_, *tables_, clock_);
-        if (!s) return "vault: " + s.error;
+        if (!s) return s.error;
         secrets_ = std::move(*s.value);
         return std::nullopt;
     }
@@ -76,7 +76,7 @@ private:
             const fs::path dir = fs::path(ctx.task_dir) / "secrets";
             std::error_code ec;
             fs::create_directories(dir, ec);
-            if (auto s = secrets::write_token_file(dir / "vault_token", token_->id()); !s) return "vault: " + s.error;
+            if (auto s = secrets::write_token_file(dir / "vault_token", token_->id()); !s) return s.error;
         }
         if (v.env) ctx.env.set("VAULT_TOKEN", token_->id());
         if (!ctx.services.vault_addr.empty()) ctx.env.set("VAULT_ADDR", ctx.services.vault_addr);
