@@ -64,23 +64,31 @@ bool wait_for(const std::function<bool()>& cond, std::chrono::milliseconds limit
     return true;
 }
 
-AgentProcess::AgentProcess(std::string data_dir) : dir_(std::move(data_dir)) { spawn(); }
-
-void AgentProcess::spawn() {
-    fs::create_directories(dir_);
-    const std::string log_path = dir_ + "/agent.test.log";
-    pid_ = ::fork();
-    if (pid_ == 0) {
+int spawn_hjob(const std::vector<std::string>& args, const std::string& out_path, bool append) {
+    const std::string exe = hjob_path();
+    std::vector<char*> argv{const_cast<char*>(exe.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    const int pid = ::fork();
+    if (pid == 0) {
         ::setsid();
-        const int in = ::open("/dev/null", O_RDONLY), out = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+        const int in = ::open("/dev/null", O_RDONLY);
+        const int out = ::open(out_path.c_str(), O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0644);
         ::dup2(in, 0);
         ::dup2(out, 1);
         ::dup2(out, 2);
         for (int fd = 3; fd < 1024; ++fd) ::close(fd);
-        const std::string exe = hjob_path();
-        ::execl(exe.c_str(), exe.c_str(), "agent", "--data-dir", dir_.c_str(), static_cast<char*>(nullptr));
+        ::execv(exe.c_str(), argv.data());
         ::_exit(127);
     }
+    return pid;
+}
+
+AgentProcess::AgentProcess(std::string data_dir) : dir_(std::move(data_dir)) { spawn(); }
+
+void AgentProcess::spawn() {
+    fs::create_directories(dir_);
+    pid_ = spawn_hjob({"agent", "--data-dir", dir_}, dir_ + "/agent.test.log", true);
     // Ready once it holds its lock: agent.pid names it.
     wait_for([&] { return read_file(dir_ + "/agent.pid").find(std::to_string(pid_)) == 0; }, std::chrono::seconds(10));
 }

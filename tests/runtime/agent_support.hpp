@@ -11,6 +11,11 @@
 
 namespace hjob::test {
 
+/// Starts `hjob ARGS` in its own session (so that killing the group reaches its children),
+/// standard input from /dev/null, standard output and error to `out_path` (appended to or
+/// truncated); returns its pid.
+int spawn_hjob(const std::vector<std::string>& args, const std::string& out_path, bool append);
+
 /// `hjob agent --data-dir DIR` in its own session, output to DIR/agent.test.log.
 class AgentProcess {
 public:

@@ -3,7 +3,6 @@
 // it prints the last output and ends by itself with status 0.
 #include <catch2/catch.hpp>
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,21 +30,8 @@ std::string job(const std::string& id, const std::string& type, const std::strin
 /// process group) when it goes out of scope.
 class Follower {
 public:
-    Follower(const std::string& data, const std::string& alloc, std::string out) : out_(std::move(out)) {
-        pid_ = ::fork();
-        if (pid_ == 0) {
-            ::setsid();
-            const int in = ::open("/dev/null", O_RDONLY), fd = ::open(out_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-            ::dup2(in, 0);
-            ::dup2(fd, 1);
-            ::dup2(fd, 2);
-            for (int f = 3; f < 1024; ++f) ::close(f);
-            const std::string exe = hjob_path();
-            ::execl(exe.c_str(), exe.c_str(), "alloc", "logs", "-f", "--data-dir", data.c_str(), alloc.c_str(),
-                    static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-    }
+    Follower(const std::string& data, const std::string& alloc, std::string out)
+        : out_(std::move(out)), pid_(spawn_hjob({"alloc", "logs", "-f", "--data-dir", data, alloc}, out_, false)) {}
     ~Follower() {
         if (pid_ > 0) ::kill(-pid_, SIGKILL), ::waitpid(pid_, nullptr, 0);
     }
